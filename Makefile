@@ -1,0 +1,55 @@
+# Two commands for a new machine: `make serve` and `make test`.
+# Every target creates or refreshes .venv when a requirements file changes.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+# MkDocs prints a banner about MkDocs 2 on every run; we pin mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lint format clean
+
+help: ## List the make targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(PIP) -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP) -r requirements-dev.txt
+	@touch $@ $(SITE_STAMP)
+
+serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(SITE_STAMP) ## Strict build into site/ (replaced only if the build succeeds)
+	@rm -rf .site-build-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-build-tmp
+	@rm -rf site && mv .site-build-tmp site
+	@echo "Built the site into site/"
+
+lint: $(DEV_STAMP) ## Check the Python code with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_STAMP) ## Format the Python code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint ## Lint, then run every test (unit, build and browser)
+	$(BIN)/python -m pytest
+
+clean: ## Remove the build output and the virtual environment
+	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache

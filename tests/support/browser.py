@@ -1,0 +1,66 @@
+"""Find a Chromium on this machine and serve a built site to it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# Flags for a quiet, offline, headless Chromium (no calls home at start-up).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def install_hint() -> str:
+    """The one command that installs a Chromium on this kind of machine."""
+    if shutil.which("apt-get"):
+        return "apt-get install -y chromium"
+    if shutil.which("brew"):
+        return "brew install --cask chromium"
+    return "python -m playwright install chromium"
+
+
+def find_chromium(playwright_default: str | None = None) -> str | None:
+    """Return the path of a Chromium: CHROMIUM_PATH, then the system's, then Playwright's."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured and Path(configured).is_file():
+        return configured
+    for name in ("/usr/bin/chromium", *_CANDIDATES):
+        found = shutil.which(name)
+        if found:
+            return found
+    if playwright_default and Path(playwright_default).is_file():
+        return playwright_default
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output clean: requests are not news."""
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 on a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

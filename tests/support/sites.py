@@ -1,0 +1,88 @@
+"""Build the real site or a fixture site, the way an editor's `make build` does."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# The shared machinery a fork never edits. A fixture site is a copy of these
+# plus its own mkdocs.yml, docs/ and case_studies/, just like a fork.
+SHARED_MACHINERY = ("mkdocs.base.yml", "hooks", "overrides", "includes", "case_studies")
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Build:
+    """The result of one `mkdocs build`: where it went and what it said."""
+
+    returncode: int
+    log: str
+    site_dir: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.warnings
+
+
+def run_mkdocs_build(project_dir: Path, site_dir: Path, config: str = "mkdocs.yml") -> Build:
+    """Run a strict build in a fresh process, from the project folder.
+
+    A fresh process per build means no module state leaks between builds,
+    and the working directory is the project, as it is for `make build`.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    log = _ANSI.sub("", proc.stdout + proc.stderr)
+    return Build(proc.returncode, log, site_dir)
+
+
+def copy_fixture(scenario: str, dest: Path) -> Path:
+    """Lay out a fixture site in `dest`: the shared machinery plus the fixture."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SHARED_MACHINERY:
+        src = ROOT / name
+        if src.is_dir():
+            # Case-study content belongs to the real site, not to fixtures.
+            ignore = _content_only if name == "case_studies" else None
+            shutil.copytree(src, dest / name, ignore=ignore, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    shutil.copytree(FIXTURES / scenario, dest, dirs_exist_ok=True)
+    return dest
+
+
+def _content_only(folder: str, names: list[str]) -> list[str]:
+    """Leave out case-study stories when copying the shared case_studies/ folder."""
+    return [n for n in names if n.endswith(".md") and not n.startswith("_")]
+
+
+def build_fixture(scenario: str, tmp_path: Path) -> Build:
+    """Build `tests/fixtures/<scenario>/` into `tmp_path` and return the result."""
+    project = copy_fixture(scenario, tmp_path / "project")
+    return run_mkdocs_build(project, tmp_path / "site")
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page in a built site, in a stable order."""
+    return sorted(site_dir.rglob("*.html"))
