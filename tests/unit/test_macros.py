@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
-from hooks.macros import section_link
+from macros import section_link
 
 
 def _files(*paths: str) -> Files:

@@ -1,0 +1,125 @@
+"""Read a Markdown file's YAML front matter safely, with a line for every key.
+
+MkDocs silently turns broken front matter into body text, so every file we
+depend on is parsed here instead, once, with `yaml.safe_load` semantics.
+Problems come back as `Problem`s (never exceptions), so callers can collect
+them across all files before failing the build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from editor_errors import Problem
+
+# Files larger than this are refused before parsing: no page needs more.
+MAX_BYTES = 1_000_000
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass
+class Document:
+    """A Markdown file split into front matter and body."""
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line in the file
+    key_lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        """The line where `key` is set, or the first line if it is missing."""
+        return self.key_lines.get(key, 1)
+
+
+def read_document(file: Path, display_path: str) -> Document:
+    """Read `file` from disk; report size, encoding and YAML problems."""
+    doc = Document(display_path)
+    data = file.read_bytes()
+    if len(data) > MAX_BYTES:
+        return _fail(
+            doc,
+            1,
+            "(file)",
+            f"the file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
+            "split it up or remove pasted data",
+        )
+    if b"\x00" in data:
+        return _fail(
+            doc,
+            1,
+            "(file)",
+            "this is not a text file",
+            "save it as plain text (Markdown) with UTF-8 encoding",
+        )
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark is harmless: drop it
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return _fail(
+            doc, line, "(file)", "the text is not UTF-8", "save the file with UTF-8 encoding"
+        )
+    return parse_document(text, display_path)
+
+
+def parse_document(text: str, display_path: str) -> Document:
+    """Split `text` into front matter and body and parse the front matter."""
+    doc = Document(display_path, body=text)
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return doc
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r\n"))), None)
+    if end is None:
+        return _fail(
+            doc,
+            1,
+            "(front matter)",
+            "the front matter has no closing '---' line",
+            "add a line with three hyphens (---) after the last field",
+        )
+    doc.body = "".join(lines[end + 1 :])
+    doc.body_line = end + 2
+    _parse_yaml("".join(lines[1:end]), doc)
+    return doc
+
+
+def _parse_yaml(source: str, doc: Document) -> None:
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(err, "problem", None) or "this is not valid YAML"
+        fix = (
+            "indent with spaces, not tabs"
+            if "\t" in source
+            else "check the colons, quotes and indentation on this line and the one above"
+        )
+        _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
+        return
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        _fail(
+            doc,
+            2,
+            "(front matter)",
+            "the front matter is not a list of 'field: value' lines",
+            "write one 'field: value' per line",
+        )
+        return
+    doc.meta = {str(k): v for k, v in data.items()}
+    for key_node, _ in node.value:
+        doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+
+
+def _fail(doc: Document, line: int, field_name: str, problem: str, fix: str) -> Document:
+    doc.problems.append(Problem(doc.path, line, field_name, problem, fix))
+    return doc
