@@ -8,7 +8,14 @@ only registers them. Case-study data never passes through Jinja.
 from __future__ import annotations
 
 import posixpath
+import sys
+from pathlib import Path
 from typing import Any
+
+# The macros plugin loads this file by path; let it import its siblings.
+sys.path.insert(0, str(Path(__file__).parent))
+
+from case_study_store import get_records, matching
 
 # Build-machine details a page has no business printing.
 _HIDDEN_VARIABLES = ("environment", "macros_info")
@@ -29,6 +36,33 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     return f"[{text}]({href}{'#' + anchor if anchor else ''})"
 
 
+def case_study_links(
+    records: list[dict[str, Any]], from_src_uri: str, empty: str, **filters: str | None
+) -> str:
+    """A Markdown list of the case studies matching `filters`, or `empty` if none.
+
+    Links are relative to the calling page. Titles and organisations are
+    escaped for Markdown so a case study's text can never become markup.
+    """
+    found = matching(records, **filters)
+    if not found:
+        return f"*{empty}*"
+    base = posixpath.dirname(posixpath.dirname(from_src_uri) + "/x")
+    lines = []
+    for r in found:
+        href = posixpath.relpath(r["url"], base or ".") + "/"
+        lines.append(f"- [{_md_escape(r['title'])}]({href}): {_md_escape(r['organisation'])}")
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    """Escape characters that Markdown or HTML would treat as markup."""
+    out = str(text)
+    for ch in "\\`*_{}[]()<>#+!|&":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
 def define_env(env: Any) -> None:
     """Register this module's macros and hide build-machine details."""
     for name in _HIDDEN_VARIABLES:
@@ -39,3 +73,40 @@ def define_env(env: Any) -> None:
         """Link to a page by its path in docs/, or print the text if absent."""
         page = env.variables["page"]
         return section_link(env.variables.get("files"), page.file.src_uri, src_uri, text)
+
+    @env.macro
+    def case_study_list(
+        principle: str | None = None,
+        nation: str | None = None,
+        service_area: str | None = None,
+        involvement: str | None = None,
+        empty: str = "No case studies show this yet.",
+    ) -> str:
+        """List matching case studies as links; says `empty` when there are none."""
+        return case_study_links(
+            get_records(),
+            env.variables["page"].file.src_uri,
+            empty,
+            principles=principle,
+            nation=nation,
+            service_areas=service_area,
+            involvement=involvement,
+        )
+
+    @env.macro
+    def case_study_count(
+        principle: str | None = None,
+        nation: str | None = None,
+        service_area: str | None = None,
+        involvement: str | None = None,
+    ) -> int:
+        """How many case studies match; 0 when there are none."""
+        return len(
+            matching(
+                get_records(),
+                principles=principle,
+                nation=nation,
+                service_areas=service_area,
+                involvement=involvement,
+            )
+        )

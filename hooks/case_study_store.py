@@ -1,0 +1,39 @@
+"""The case-study records of the current build, shared between modules.
+
+The case-study hook fills it in `on_files`; the macros read it. Keeping the
+records here (not re-reading files) means each file is parsed once per build.
+A record is a dict of the file's validated front matter plus `slug` and `url`
+(the page's address relative to the site root, e.g. `case-studies/x/`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Record = dict[str, Any]
+
+_records: list[Record] = []
+
+
+def set_records(records: list[Record]) -> None:
+    """Replace the records (called once per build, so `mkdocs serve` starts fresh)."""
+    _records[:] = records
+
+
+def get_records() -> list[Record]:
+    """The records of the current build, in their stable order."""
+    return list(_records)
+
+
+def matching(records: list[Record], **filters: str | None) -> list[Record]:
+    """Records whose field equals, or whose list field contains, every given value."""
+    wanted = {k: v for k, v in filters.items() if v is not None}
+
+    def keep(record: Record) -> bool:
+        for key, value in wanted.items():
+            have = record.get(key)
+            if not (value in have if isinstance(have, list) else have == value):
+                return False
+        return True
+
+    return [r for r in records if keep(r)]
