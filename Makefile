@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean
+.PHONY: help serve build test lint format clean bench bench-weight
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,11 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 
 test: lint ## Lint, then run every test (unit, build and browser)
 	$(BIN)/python -m pytest
+
+bench: bench-weight ## Run every benchmark (not part of make test)
+
+bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connection
+	$(BIN)/python -m bench.page_weight
 
 clean: ## Remove the build output and the virtual environment
 	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache
