@@ -33,6 +33,9 @@ template: search.html
 """
 
 
+# Heading permalinks ("¶") are not part of a page's title or text.
+_OPTIONS = ("--exclude-selectors", ".headerlink")
+
 # Pagefind's ready-made interfaces; the search page has its own, smaller one.
 _UNUSED_UI = (
     "pagefind-ui.js",
@@ -62,7 +65,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def build_index(site_dir: Path) -> None:
     """Run Pagefind over `site_dir`, writing the index to `site_dir/pagefind/`."""
     result = subprocess.run(  # noqa: S603 - our own pinned tool, fixed arguments
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", *_OPTIONS],
         capture_output=True,
         text=True,
         check=False,

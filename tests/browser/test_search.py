@@ -46,3 +46,12 @@ def test_a_first_visit_fetches_no_search_index(page: object, site_url: str) -> N
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     assert not [u for u in fetched if "/pagefind/" in u]
+
+
+def test_three_spellings_of_coproduction_find_the_same_pages(page: object, site_url: str) -> None:
+    found = {
+        q: set(search(page, site_url, q))
+        for q in ("coproduction", "co-production", "co production")
+    }
+    assert found["coproduction"], "no results at all"
+    assert found["coproduction"] == found["co-production"] == found["co production"], found

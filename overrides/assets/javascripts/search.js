@@ -41,6 +41,13 @@
       : n + (n === 1 ? " result" : " results") + " for \u201c" + query + "\u201d.";
   }
 
+  // Readers write "co-production", "coproduction" and "co production".
+  // Pagefind indexes a hyphenated word whole as well as in parts, so joining
+  // "co" to the next word finds all three spellings.
+  function normalise(query) {
+    return query.trim().replace(/\bco\s+(?=[a-z])/gi, "co");
+  }
+
   function run(query) {
     query = query.trim();
     if (!query) {
@@ -50,7 +57,7 @@
     }
     status.textContent = "Searching\u2026";
     load()
-      .then(function (pf) { return pf.search(query); })
+      .then(function (pf) { return pf.search(normalise(query)); })
       .then(function (search) {
         return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
       })
