@@ -6,9 +6,10 @@ The score is Rudolf Flesch's formula:
 
 Higher is easier: 60-70 is plain English, 30-50 is hard. How we count:
 
-- **Text.** Only the prose a reader reads: front matter, code, tables, HTML
-  tags (block tags such as <p> and <li> end a block), link and image URLs, footnote references and definitions,
-  abbreviation definitions, macro calls and bare URLs are stripped first.
+- **Text.** Only the prose a reader reads: front matter, code, tables,
+  HTML tags (block tags such as <p> and <li> end a block), link and image
+  URLs, footnote references and definitions, abbreviation definitions,
+  macro calls and bare URLs are stripped first.
 - **Sentences.** A sentence ends at `.`, `!` or `?` followed by a space or the
   end of a block. Every heading, list item, definition-list line and
   paragraph is a block, so a heading or bullet without a full stop still
@@ -50,8 +51,8 @@ _ATTR_LIST = re.compile(r"\{:?[^}]*\}")
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"([^"]*)")?\s*$', re.MULTILINE)
 _TABLE_ROW = re.compile(r"^\s*\|.*$", re.MULTILINE)
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|:\s{3})")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s|$)")
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
@@ -71,9 +72,7 @@ class Score:
     def reading_ease(self) -> float:
         if not self.words or not self.sentences:
             return 0.0
-        return (
-            206.835 - 1.015 * self.words_per_sentence - 84.6 * (self.syllables / self.words)
-        )
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * (self.syllables / self.words)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +83,7 @@ def _dictionary() -> pyphen.Pyphen:
 def count_syllables(word: str) -> int:
     """Syllables in one word: pyphen pieces that hold a vowel, at least one per part."""
     total = 0
-    for part in re.split(r"['’-]", word):
+    for part in re.split(r"['\u2019-]", word):
         if not part:
             continue
         pieces = _dictionary().inserted(part.lower()).split("-")
@@ -123,7 +122,7 @@ def prose_blocks(markdown: str) -> list[str]:
             current.append(_BLOCK_START.sub("", line).strip() if starts_block else line.strip())
     if current:
         blocks.append(" ".join(current))
-    return [b for b in blocks if words_in(b)]
+    return [" ".join(b.split()) for b in blocks if words_in(b)]
 
 
 def sentences_in(block: str) -> list[str]:
