@@ -25,8 +25,10 @@ Higher is easier: 60-70 is plain English, 30-50 is hard. How we count:
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pyphen
 
@@ -145,3 +147,19 @@ def score_text(blocks: list[str]) -> Score:
 def score_markdown(markdown: str) -> Score:
     """The Flesch counts for a Markdown page's prose."""
     return score_text(prose_blocks(markdown))
+
+
+def report(docs_dir: Path) -> str:
+    """One line per page: words, sentences, words per sentence and reading ease."""
+    lines = [f"{'page':44} {'words':>6} {'w/sent':>7} {'ease':>6}"]
+    for path in sorted(docs_dir.rglob("*.md")):
+        score = score_markdown(path.read_text(encoding="utf-8"))
+        lines.append(
+            f"{path.relative_to(docs_dir).as_posix():44} {score.words:6d} "
+            f"{score.words_per_sentence:7.1f} {score.reading_ease:6.1f}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m tests.support.readability [docs]
+    sys.stdout.write(report(Path(sys.argv[1] if len(sys.argv) > 1 else "docs")) + "\n")
