@@ -15,23 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlparse
 
 import jinja2
 
+from atom import FEED_PATH, atom_feed
 from case_study_store import Record, get_records
 from editor_errors import Problem, raise_if_any
-from reviews import ReviewedPage, get_reviewed_pages, long_date, parse_date
+from review_store import ReviewedPage, get_reviewed_pages
+from reviews import long_date, parse_date
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATH = "feed.xml"
 LIMIT = 20
 
 _SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
@@ -77,56 +75,10 @@ def newest(
     return kept[:limit]
 
 
-def entry_id(site_url: str, url: str, day: dt.date) -> str:
-    """A tag: URI (RFC 4151) naming this page as reviewed on `day`."""
-    parsed = urlparse(urljoin(site_url, url))
-    return f"tag:{parsed.hostname},{day.isoformat()}:{parsed.path}"
-
-
 def relative_href(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both relative to the site root."""
     href = posixpath.relpath("/" + to_url, posixpath.dirname("/" + from_url))
     return href + "/" if to_url.endswith("/") or not to_url else href
-
-
-def _timestamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
-
-
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-    element.text = text
-    return element
-
-
-def atom_feed(
-    entries: list[Entry], *, title: str, site_url: str, author: str, listing_url: str = ""
-) -> bytes:
-    """An Atom 1.0 document for `entries`, with absolute URLs.
-
-    `listing_url` is the what's-new page (relative to the site), the feed's
-    human-readable twin; without one the feed points at the home page.
-    """
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
-    _add(feed, "id", site_url)
-    _add(feed, "title", title)
-    newest_day = max((e.updated for e in entries), default=None)
-    _add(feed, "updated", _timestamp(newest_day or dt.date.today()))  # empty: build date
-    _add(feed, "link", rel="self", type="application/atom+xml", href=urljoin(site_url, FEED_PATH))
-    _add(feed, "link", rel="alternate", type="text/html", href=urljoin(site_url, listing_url))
-    _add(_add(feed, "author"), "name", author)
-    for e in entries:
-        entry = _add(feed, "entry")
-        _add(entry, "id", entry_id(site_url, e.url, e.updated))
-        _add(entry, "title", e.title)
-        _add(entry, "link", rel="alternate", type="text/html", href=urljoin(site_url, e.url))
-        _add(entry, "updated", _timestamp(e.updated))
-        _add(entry, "category", term=e.kind)
-        if e.summary:
-            _add(entry, "summary", e.summary)
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
 def whats_new_html(entries: list[Entry], from_url: str, templates: jinja2.Environment) -> str:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from case_study_store import get_records
 from editor_errors import Problem, raise_if_any
 from front_matter import read_document
+from review_store import ReviewedPage, set_reviewed_pages
 from reviews import (
-    ReviewedPage,
     ReviewState,
     check_review_fields,
     default_interval,
@@ -28,7 +28,6 @@ from reviews import (
     parse_date,
     review_state,
     review_today,
-    set_reviewed_pages,
 )
 
 if TYPE_CHECKING:

@@ -1,9 +1,7 @@
-"""Review-date rules as pure functions, and the reviewed pages of the current build.
+"""Review-date rules as pure functions: no MkDocs events here.
 
-No MkDocs events here. The `review_dates` hook fills the store; `feed` (what's
-new) reads it; `scripts/review_report.py` uses the same rules, so every place
-agrees on when a page is due and which front matter is wrong. (A hook module
-cannot be imported by another hook: MkDocs loads each under its file path.)
+Used by the `review_dates` hook (the build) and `scripts/review_report.py`
+(the report), so both agree on when a page is due and what is wrong.
 """
 
 from __future__ import annotations
@@ -53,30 +51,6 @@ class ReviewState:
     @property
     def due_text(self) -> str:
         return long_date(self.due)
-
-
-@dataclass(frozen=True)
-class ReviewedPage:
-    """A content page's review state, with what the feed and the report show."""
-
-    src_uri: str
-    url: str
-    title: str
-    description: str
-    review: ReviewState
-
-
-_pages: list[ReviewedPage] = []
-
-
-def set_reviewed_pages(pages: list[ReviewedPage]) -> None:
-    """Replace the store (called once per build, so `mkdocs serve` starts fresh)."""
-    _pages[:] = pages
-
-
-def get_reviewed_pages() -> list[ReviewedPage]:
-    """Content pages of the current build with their review state, in file order."""
-    return list(_pages)
 
 
 def is_content_page(src_uri: str) -> bool:
