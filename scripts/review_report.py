@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     parser.add_argument("--csv", default=str(ROOT / "reports" / "review-report.csv"))
-    parser.add_argument("--markdown", help="also write the overdue rows as Markdown here")
+    parser.add_argument("--markdown", help="write the rows that need review here, as Markdown")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="YYYY-MM-DD (for tests)")
     args = parser.parse_args(argv)
 
@@ -150,9 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(rows, Path(args.csv))
     late = sum(r.status != "current" for r in rows)
     print(f"\n{len(rows)} pages and case studies; {late} need review. CSV: {args.csv}")
-    if args.markdown:
-        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.markdown).write_text(overdue_markdown(rows, today), encoding="utf-8")
+    if args.markdown:  # only when something needs review, so CI can test for the file
+        markdown = Path(args.markdown)
+        markdown.unlink(missing_ok=True)
+        if late:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(overdue_markdown(rows, today), encoding="utf-8")
     return 0
 
 
