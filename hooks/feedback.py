@@ -84,7 +84,7 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     page_url = urljoin(config.site_url or "", page.url)
-    title = page.title or config.site_name
+    title = page.meta.get("title") or page.title or config.site_name  # not the nav's short name
     context["feedback_href"] = feedback_href(
         str(title), page_url, config.repo_url, _feedback_setting(config)
     )

@@ -116,3 +116,16 @@ def test_a_valid_page_gets_its_state_with_its_own_interval_and_owner() -> None:
         93,
         "Policy team",
     )
+
+
+def test_the_contributor_guide_explains_every_review_error() -> None:
+    from pathlib import Path
+
+    from feedback import feedback_url_problem
+
+    _, problems = _check("last_reviewed: soon\nreview_interval_months: 0\nowner: a@b.org\n")
+    fields = {p.split(": ")[1] for p in problems}
+    fields.add(feedback_url_problem("x", "", "mkdocs.yml").field)
+    guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = guide[guide.index("## Build errors and how to fix them") :]
+    assert {f for f in fields if f"| `{f}`" not in table} == set()
