@@ -8,13 +8,23 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from tests.support.sites import html_pages
+from reviews import is_content_page
+from tests.support.sites import ROOT
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 
 
 def _content_pages(site_dir: Path) -> list[Path]:
-    return [p for p in html_pages(site_dir) if p.name == "index.html"]
+    """The built page of every content page in docs/ (not generated listings)."""
+    docs = ROOT / "docs"
+    built = []
+    for source in sorted(docs.rglob("*.md")):
+        uri = source.relative_to(docs).with_suffix("").as_posix()
+        if is_content_page(uri + ".md"):
+            folder = uri.removesuffix("index").rstrip("/")
+            built.append(site_dir / folder / "index.html")
+    assert built
+    return built
 
 
 def test_every_content_page_shows_its_review_dates_and_a_feedback_link(
