@@ -58,3 +58,10 @@ bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connect
 
 clean: ## Remove the build output and the virtual environment
 	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache
+
+.PHONY: review-report new-case-study
+review-report: $(SITE_STAMP) ## List pages and case studies by review due date (also reports/review-report.csv)
+	$(BIN)/python scripts/review_report.py --markdown reports/review-overdue.md
+
+new-case-study: $(SITE_STAMP) ## Start a case study from the template: make new-case-study TITLE="Project name"
+	@$(BIN)/python scripts/new_case_study.py "$$TITLE"

@@ -1,9 +1,10 @@
 """Private (internal) deployments: `extra.private: true` in mkdocs.yml.
 
-Event: `on_post_build`. A private site publishes no sitemap and tells
-crawlers to stay away (robots.txt here; a `noindex` meta tag and the
-"Internal guidance for …" banner come from overrides/main.html). A public
-site gets a robots.txt that points crawlers to its sitemap.
+Event: `on_post_build`, last (after the feed is written). A private site
+publishes no sitemap and no public feed, and its robots.txt tells crawlers
+to stay away; the `noindex` meta tag and the "Internal guidance for …"
+banner come from overrides/main.html. A public site gets a robots.txt that
+points crawlers to its sitemap.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import event_priority
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+# What a private site does not publish: its page list and its public feed.
+PUBLIC_ONLY = ("sitemap.xml", "sitemap.xml.gz", "feed.xml")
 
 
 def is_private(config: MkDocsConfig) -> bool:
@@ -32,10 +36,11 @@ def robots_txt(private: bool, site_url: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+@event_priority(-100)  # after hooks/feed.py has written feed.xml
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     private = is_private(config)
     if private:
-        for name in SITEMAPS:
+        for name in PUBLIC_ONLY:
             (site_dir / name).unlink(missing_ok=True)
     (site_dir / "robots.txt").write_text(robots_txt(private, config.site_url), encoding="utf-8")

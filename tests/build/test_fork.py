@@ -63,10 +63,12 @@ def test_the_fork_drops_a_section_and_adds_its_own_page(fork_build: Build) -> No
 def test_a_private_fork_is_not_indexed_and_says_it_is_internal(fork_build: Build) -> None:
     site = fork_build.site_dir
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert not (site / "feed.xml").exists()
     assert "Disallow: /" in (site / "robots.txt").read_text()
     for path in html_pages(site):
         soup = _soup(path)
         assert soup.find("meta", attrs={"name": "robots", "content": "noindex, nofollow"}), path
+        assert not soup.find("link", attrs={"type": "application/atom+xml"}), path
         banner = soup.select_one(".cg-private-banner")
         assert banner and banner.get_text(strip=True) == f"Internal guidance for {FORK_NAME}"
 
