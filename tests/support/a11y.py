@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT
+
+from tests.support.browser import serve_directory
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -92,3 +98,38 @@ def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
 
 def axe_playwright_version() -> str:
     return version("axe-playwright-python")
+
+
+def record(run: AxeRun, today: str) -> dict:
+    """The figures the accessibility statement shows, as the tests keep them."""
+    return {
+        "date": today,
+        "axe_version": run.axe_version,
+        "runner": f"axe-playwright-python {axe_playwright_version()}",
+        "tags": AXE_TAGS,
+        "schemes": run.schemes,
+        "pages": run.pages,
+        "violations": len(run.violations),
+        "violations_by_rule": run.by_rule(),
+        "disabled_rules": DISABLED_RULES,
+    }
+
+
+@contextmanager
+def serve_as_published(site_dir: Path, site_url: str) -> Iterator[str]:
+    """Serve `site_dir` under the path of `site_url`, as it is published.
+
+    The 404 page links its styles by absolute path (/coproduction-guide/...),
+    so only a site served under that path shows the 404 page as readers see it.
+    """
+    prefix = urlparse(site_url).path.strip("/")
+    if not prefix:
+        with serve_directory(site_dir) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as root:
+        mount = Path(root, prefix)
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(site_dir, target_is_directory=True)
+        with serve_directory(Path(root)) as url:
+            yield url + prefix + "/"
