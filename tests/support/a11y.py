@@ -6,11 +6,11 @@ injected by an init script so each page load gets it without a round trip.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlparse
