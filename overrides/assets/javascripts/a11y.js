@@ -8,8 +8,10 @@
      field or the search dialog is open. Their default action still happens.
   2. Wide tables and code blocks that scroll sideways become focusable,
      labelled regions, so keyboard users can scroll them (WCAG 2.1.1).
-  3. The search form's submit button moves focus to the first result, or to
-     the results count when there is none.
+  3. Search: Tab moves from the field to the submit button and the results
+     (Material closes search on Tab); the submit button moves focus to the
+     first result, or to the results count when there is none. The arrow
+     keys then move between results, as Material provides.
 */
 (function () {
   "use strict";
@@ -24,7 +26,23 @@
     return toggle !== null && toggle.checked;
   }
 
+  function inSearch(node) {
+    return node instanceof Element && node.closest(".md-search") !== null;
+  }
+
+  function closeSearch() {
+    var toggle = document.getElementById("__search");
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
   window.addEventListener("keydown", function (event) {
+    // Material closes search on Tab; let Tab reach the submit button and
+    // results instead, and close search when focus leaves it (below).
+    if (event.key === "Tab" && searchOpen() && inSearch(event.target)) {
+      event.stopImmediatePropagation();
+      return;
+    }
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event.target) || searchOpen()) return;
     event.stopImmediatePropagation();
@@ -91,6 +109,12 @@
     window.addEventListener("load", markScrollRegions);
     var form = document.forms.search;
     if (form) form.addEventListener("submit", focusResults);
+    var dialog = document.querySelector(".md-search");
+    if (dialog) {
+      dialog.addEventListener("focusout", function (event) {
+        if (searchOpen() && event.relatedTarget && !inSearch(event.relatedTarget)) closeSearch();
+      });
+    }
   }
 
   if (document.readyState === "loading") {
