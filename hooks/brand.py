@@ -42,7 +42,7 @@ def roles(brand: dict[str, str]) -> list[tuple[str, str, str, list[str]]]:
     """(field, colour, where it is used, colours it must reach 4.5:1 against)."""
     dark = SCHEMES["dark"]
     return [
-        ("primary", brand["primary"], "header and footer, white text on it", [WHITE]),
+        ("primary", brand["primary"], "white header text on it", [WHITE]),
         ("primary", brand["primary"], "link text on the light page", [SCHEMES["light"]]),
         ("accent", brand["accent"], "hovered links and focus on the light page", [WHITE]),
         ("dark_primary", brand["dark_primary"], "link text on the dark page", [dark]),
@@ -95,16 +95,20 @@ def check_brand(
     for name, base in (("dark_primary", "primary"), ("dark_accent", "accent")):
         # Not given: the lightest-touch shade of the light colour that passes.
         colours.setdefault(name, nearest_passing(colours[base], [SCHEMES["dark"]], TEXT) or WHITE)
-    for name, colour, use, against in roles(colours):
-        ratio = min(contrast(colour, other) for other in against)
+    for name in _FIELDS:
+        uses = [(use, against) for field, _, use, against in roles(colours) if field == name]
+        against = [c for _, cs in uses for c in cs]
+        ratio = min(contrast(colours[name], other) for other in against)
         if ratio < TEXT:
-            shade = nearest_passing(colour, against, TEXT)
+            shade = nearest_passing(colours[name], against, TEXT)
+            where_used = " and ".join(use for use, _ in uses)
+            line = lines.get(name, lines.get(name.removeprefix("dark_"), 1))
             problems.append(
                 Problem(
                     where,
-                    lines.get(name, lines.get(name.removeprefix("dark_"), 1)),
+                    line,
                     f"extra.brand.{name}",
-                    f"{colour} has contrast {ratio:.2f}:1 for {use}, below {TEXT}:1",
+                    f"{colours[name]} has contrast {ratio:.2f}:1 for {where_used}, below {TEXT}:1",
                     f"use {shade}, the nearest shade that passes",
                 )
             )
@@ -114,7 +118,7 @@ def check_brand(
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     brand = dict(config.extra.get("brand") or DEFAULT_BRAND)
-    config_file = Path(config.config_file_path)
+    config_file = Path(config.config_file_path).resolve()
     where = config_file.name
     lines = key_lines(config_file.read_text(encoding="utf-8"))
     colours, problems = check_brand(brand, where, lines)

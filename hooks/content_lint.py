@@ -42,7 +42,7 @@ def lint(markdown: str, path: str, offset: int = 0) -> list[Problem]:
 
 def display_path(config: MkDocsConfig, src_path: str) -> str:
     """The page's path as an editor sees it, from the repository's top folder."""
-    docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    docs, root = Path(config.docs_dir), Path(config.config_file_path).resolve().parent
     if docs.is_relative_to(root):
         docs = docs.relative_to(root)
     return (docs / src_path).as_posix()
@@ -54,7 +54,9 @@ def on_page_markdown(
     if page.file.generated_by:  # pages a hook made from data are checked where the data lives
         return markdown
     path = display_path(config, page.file.src_path)
-    offset = parse_document(page.file.content_string, path).body_line - 1
+    doc = parse_document(page.file.content_string, path)
+    # MkDocs drops the blank lines after the front matter; count them back.
+    offset = doc.body_line - 1 + len(doc.body) - len(doc.body.lstrip("\n"))
     for problem in lint(markdown, path, offset):
         log.warning(str(problem))
     return markdown

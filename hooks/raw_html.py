@@ -45,16 +45,18 @@ _HTML_FIX = (
 class _Checker(HTMLParser):
     def __init__(self, path: str, offset: int) -> None:
         super().__init__(convert_charrefs=True)
-        self.path, self.offset = path, offset
+        self.path, self.line_offset = path, offset
         self.problems: list[Problem] = []
         self.tables: list[list] = []  # [line, has header cell]
         self.links: list[list] = []  # [line, words, has a named image]
 
     def _add(self, field: str, problem: str, fix: str) -> None:
-        line = self.getpos()[0] + self.offset
+        line = self.getpos()[0] + self.line_offset
         self.problems.append(Problem(self.path, line, field, problem, fix))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if ":" in tag or "@" in tag:  # a Markdown autolink, <https://…>: content_checks
+            return
         field = f"<{tag}>"
         if tag in DANGEROUS_TAGS:
             self._add(
@@ -65,6 +67,7 @@ class _Checker(HTMLParser):
             return
         if tag not in ALLOWED_TAGS:
             self._add(field, f"<{tag}> is not on the allow-list of HTML tags", _HTML_FIX)
+            return
         values = dict(attrs)
         for name, value in attrs:
             self._check_attribute(field, name, value or "")
@@ -119,7 +122,7 @@ class _Checker(HTMLParser):
                 self.problems.append(
                     Problem(
                         self.path,
-                        line + self.offset,
+                        line + self.line_offset,
                         "<table>",
                         "the table has no header cells",
                         "make the first row <th> cells (or write the table in Markdown)",
@@ -132,7 +135,7 @@ class _Checker(HTMLParser):
                 self.problems.append(
                     Problem(
                         self.path,
-                        line + self.offset,
+                        line + self.line_offset,
                         "<a>",
                         problem,
                         "write words inside <a>...</a> that say where the link goes",

@@ -72,7 +72,8 @@ _OVERFLOWING = """() => {
 
 _CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
   const s = getComputedStyle(el);
-  const clips = ['hidden', 'clip'].includes(s.overflowY) || ['hidden', 'clip'].includes(s.overflowX);
+  const hides = v => v === 'hidden' || v === 'clip';
+  const clips = hides(s.overflowY) || hides(s.overflowX);
   if (!clips || !el.innerText || !el.innerText.trim() || el.getClientRects().length === 0)
     return false;
   if (el.closest('[hidden], .md-search')) return false;
@@ -211,9 +212,7 @@ def test_single_key_shortcuts_are_off(page: object, published_url: str) -> None:
     assert page.url.rstrip("/") == published_url.rstrip("/")
 
 
-def test_print_hides_menus_and_writes_out_external_links(
-    page: object, published_url: str
-) -> None:
+def test_print_hides_menus_and_writes_out_external_links(page: object, published_url: str) -> None:
     page.goto(published_url + "accessibility/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
