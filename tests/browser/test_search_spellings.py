@@ -16,4 +16,3 @@ def test_search_finds_the_definition_page_for_every_spelling(
     page: object, site_url: str, query: str
 ) -> None:
     assert DEFINITION_PAGE in search(page, site_url, query)
-

@@ -51,6 +51,17 @@ def test_every_page_names_the_fork_as_publisher(fork_build: Build) -> None:
         assert FORK_NAME in _soup(path).select_one(".md-copyright").get_text(), path
 
 
+def test_the_fork_has_its_own_colours_logo_and_favicon(fork_build: Build) -> None:
+    site = fork_build.site_dir
+    (brand_css,) = (site / "assets" / "stylesheets").glob("brand.*.css")
+    css = brand_css.read_text(encoding="utf-8")
+    assert "#00594f" in css and "#7a2e8c" in css
+    assert "#1d4f76" not in css  # upstream's primary colour
+    soup = _soup(site / "index.html")
+    assert soup.select_one(".md-logo img")["src"].endswith("assets/images/riverside-logo.svg")
+    assert soup.find("link", rel="icon")["href"].endswith("assets/images/riverside-favicon.svg")
+
+
 def test_the_fork_drops_a_section_and_adds_its_own_page(fork_build: Build) -> None:
     site = fork_build.site_dir
     assert (site / "our-involvement-policy" / "index.html").is_file()

@@ -1,0 +1,134 @@
+"""Run axe-core (bundled by axe-playwright-python) over built pages.
+
+One browser context per colour scheme, one tab reused for every page, axe
+injected by an init script so each page load gets it without a round trip.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlparse
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+from tests.support.browser import serve_directory
+
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Rules switched off, each with the reason. Empty: every rule runs.
+DISABLED_RULES: dict[str, str] = {}
+
+SCHEMES = {"light": "light", "dark": "dark"}
+
+
+@dataclass
+class AxeRun:
+    """What axe found on every page in one run."""
+
+    axe_version: str = ""
+    pages: list[str] = field(default_factory=list)
+    schemes: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+
+    def by_rule(self) -> dict[str, int]:
+        """Number of failing elements for each rule."""
+        counts: Counter[str] = Counter()
+        for v in self.violations:
+            counts[v["rule"]] += v["nodes"]
+        return dict(sorted(counts.items()))
+
+    def summary(self) -> str:
+        return "\n".join(
+            f"{v['scheme']} {v['page']}: {v['rule']} ({v['impact']}) x{v['nodes']}: "
+            f"{v['targets'][:3]}"
+            for v in self.violations
+        )
+
+
+def axe_options() -> dict:
+    rules = {rule: {"enabled": False} for rule in DISABLED_RULES}
+    return {"runOnly": {"type": "tag", "values": AXE_TAGS}, "rules": rules}
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every built HTML page as a URL path relative to the site root."""
+    paths = []
+    for p in sorted(site_dir.rglob("*.html")):
+        rel = p.relative_to(site_dir).as_posix()
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
+def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
+    """Run axe on every path in both colour schemes; collect every violation."""
+    run = AxeRun(pages=paths, schemes=list(SCHEMES))
+    for scheme, media in SCHEMES.items():
+        context = browser.new_context(color_scheme=media)
+        context.add_init_script(AXE_SCRIPT)
+        page = context.new_page()
+        try:
+            for path in paths:
+                page.goto(site_url + path, wait_until="load")
+                # Material sets the scheme from the media query on load.
+                page.wait_for_function("document.body.dataset.mdColorScheme !== undefined")
+                result = page.evaluate("opts => axe.run(document, opts)", axe_options())
+                run.axe_version = result["testEngine"]["version"]
+                for v in result["violations"]:
+                    run.violations.append(
+                        {
+                            "scheme": scheme,
+                            "page": path or "/",
+                            "rule": v["id"],
+                            "impact": v["impact"],
+                            "nodes": len(v["nodes"]),
+                            "targets": [n["target"] for n in v["nodes"]],
+                        }
+                    )
+        finally:
+            context.close()
+    return run
+
+
+def axe_playwright_version() -> str:
+    return version("axe-playwright-python")
+
+
+def record(run: AxeRun, today: str) -> dict:
+    """The figures the accessibility statement shows, as the tests keep them."""
+    return {
+        "date": today,
+        "axe_version": run.axe_version,
+        "runner": f"axe-playwright-python {axe_playwright_version()}",
+        "tags": AXE_TAGS,
+        "schemes": run.schemes,
+        "violations": len(run.violations),
+        "violations_by_rule": run.by_rule(),
+        "disabled_rules": DISABLED_RULES,
+    }
+
+
+@contextmanager
+def serve_as_published(site_dir: Path, site_url: str) -> Iterator[str]:
+    """Serve `site_dir` under the path of `site_url`, as it is published.
+
+    The 404 page links its styles by absolute path (/coproduction-guide/...),
+    so only a site served under that path shows the 404 page as readers see it.
+    """
+    prefix = urlparse(site_url).path.strip("/")
+    if not prefix:
+        with serve_directory(site_dir) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as root:
+        mount = Path(root, prefix)
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(site_dir, target_is_directory=True)
+        with serve_directory(Path(root)) as url:
+            yield url + prefix + "/"
