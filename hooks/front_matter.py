@@ -104,6 +104,16 @@ def _parse_yaml(source: str, doc: Document) -> None:
         )
         _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
         return
+    except (ValueError, RecursionError) as err:  # an impossible date; absurd nesting
+        line, field_name = _bad_value_at(source)
+        _fail(
+            doc,
+            line,
+            field_name,
+            f"this value could not be read ({err})",
+            "write dates as real dates (YYYY-MM-DD) and keep the structure simple",
+        )
+        return
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -118,6 +128,22 @@ def _parse_yaml(source: str, doc: Document) -> None:
     doc.meta = {str(k): v for k, v in data.items()}
     for key_node, _ in node.value:
         doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+
+
+def _bad_value_at(source: str) -> tuple[int, str]:
+    """The line and top-level key of the first value YAML cannot construct."""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return 1, "(front matter)"
+    if not isinstance(node, yaml.MappingNode):
+        return 2, "(front matter)"
+    for key_node, value_node in node.value:
+        try:
+            yaml.SafeLoader("").construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, RecursionError):
+            return key_node.start_mark.line + 2, str(key_node.value)
+    return 2, "(front matter)"
 
 
 def _fail(doc: Document, line: int, field_name: str, problem: str, fix: str) -> Document:
