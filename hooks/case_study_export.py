@@ -60,7 +60,7 @@ def export_json(records: list[Record], schema_url: str) -> str:
 
 
 def export_csv(records: list[Record], schema: Schema) -> str:
-    """One row per case study; lists joined with '; '; sources as 'title, publisher, accessed, url'."""
+    """A row per study; lists joined by '; '; a source is 'title, publisher, accessed, url'."""
     columns = [*EXPORT_FIELDS, *schema["properties"]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -94,7 +94,8 @@ def check_document(
                 1,
                 "(front matter)",
                 "the file has no front matter",
-                "start the file with the fields between two '---' lines, as in case_studies/_template.md",
+                "start the file with the fields between two '---' lines, "
+                "as in case_studies/_template.md",
             )
         ]
     data, problems = check_meta(doc, schema, today)
@@ -120,7 +121,8 @@ def _check_slug(doc: Document, slug: str, taken: Collection[str]) -> list[Proble
                 1,
                 "(file name)",
                 f"'{slug}' is not a usable web address",
-                "rename the file using lower-case letters, digits and hyphens only, e.g. healthy-living-club.md",
+                "rename the file using lower-case letters, digits and hyphens only, "
+                "e.g. healthy-living-club.md",
             )
         ]
     if slug in RESERVED_SLUGS:
@@ -159,7 +161,9 @@ def _check_body(doc: Document) -> list[Problem]:
                 doc.body_line,
                 "(story)",
                 "there is no story after the front matter",
-                "write the story below the closing '---': context, what they did, how people with lived experience are involved, what changed, what others can learn",
+                "write the story below the closing '---': context, what they did, "
+                "how people with lived experience are involved, what changed, "
+                "what others can learn",
             )
         ]
     problems = []
