@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,7 @@ def _describe(err: ValidationError) -> str:
 def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
     node = _subschema(schema, path)
     text = node.get("description", "See the Case-study fields page.")
+    text = re.sub(r"^Optional(, only with \w+)?\. ", "", text)
     allowed = node.get("enum") or node.get("items", {}).get("enum")
     if allowed:
         text += f" Allowed values: {', '.join(allowed)}."

@@ -95,23 +95,35 @@ def _parse_yaml(source: str, doc: Document) -> None:
         data = yaml.safe_load(source)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or "this is not valid YAML"
         fix = (
             "indent with spaces, not tabs"
             if "\t" in source
             else "check the colons, quotes and indentation on this line and the one above"
         )
+        if "quoted scalar" in (getattr(err, "context", None) or ""):  # point at the open quote
+            mark, problem = err.context_mark, "a quote opens here but never closes"
+            fix = "add the matching closing quote at the end of the value"
+        line = mark.line + 2 if mark else 1
         _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
         return
-    except (ValueError, RecursionError) as err:  # an impossible date; absurd nesting
+    except ValueError as err:  # YAML reads 2026-02-30 as a date, then cannot make one
         line, field_name = _bad_value_at(source)
         _fail(
             doc,
             line,
             field_name,
-            f"this value could not be read ({err})",
-            "write dates as real dates (YYYY-MM-DD) and keep the structure simple",
+            f"this is not a real date ({err})",
+            "write a date that exists, as YYYY-MM-DD",
+        )
+        return
+    except RecursionError:
+        _fail(
+            doc,
+            1,
+            "(front matter)",
+            "the front matter is nested too deeply",
+            "write one 'field: value' per line",
         )
         return
     if data is None:
