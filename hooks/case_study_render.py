@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 import yaml
 from markdown.extensions.toc import slugify
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from case_study_load import public
@@ -137,7 +138,10 @@ class Links:
 
 def page_markdown(meta: dict[str, Any], html: str, body: str = "") -> str:
     """A generated page: safe YAML front matter, one raw HTML block, then the story."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    # Material prints title and description unescaped (its Jinja does not
+    # autoescape), so they go into the page's metadata already escaped.
+    safe = {k: str(escape(v)) if k in ("title", "description") else v for k, v in meta.items()}
+    front = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
     block = "\n".join(line.strip() for line in html.splitlines() if line.strip())
     return f"---\n{front}---\n\n{block}\n\n{inert_markdown(body)}\n"
 
