@@ -53,3 +53,7 @@ test: lint ## Lint, then run every test (unit, build and browser)
 
 clean: ## Remove the build output and the virtual environment
 	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache
+
+.PHONY: bench-build
+bench-build: $(SITE_STAMP) ## Time builds with 100, 1,000 and 5,000 case studies against plain Material
+	$(BIN)/python bench/build_scale.py --sizes 100 1000 5000 --plain-max 1000

@@ -91,8 +91,12 @@ def parse_document(text: str, display_path: str) -> Document:
 
 def _parse_yaml(source: str, doc: Document) -> None:
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        loader = yaml.SafeLoader(source)  # one pass: the node tree gives lines and data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         problem = getattr(err, "problem", None) or "this is not valid YAML"
