@@ -7,13 +7,15 @@ Events:
   `case_study_pages` describes. `on_files` runs before the nav is built, so
   the generated `case-studies/index.md` can be a nav entry; every other
   generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
+- `on_page_content`: put each generated page's pre-rendered HTML (facts
+  panel, cards) before its Markdown content; other pages pass through.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File
 
@@ -26,12 +28,15 @@ from editor_errors import Problem, raise_if_any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 FOLDER = "case_studies"
+_html: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
     set_records([])
+    _html.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -57,7 +62,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_records(records)
     for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    _html.clear()
+    _html.update(site.html)
     for record in records:
         page = files.get_file_from_path(f"case-studies/{record['slug']}.md")
         page.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
     return files
+
+
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    before = _html.get(page.file.src_uri)
+    return html if before is None else before + html

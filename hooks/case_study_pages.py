@@ -68,6 +68,11 @@ class Site:
         self.schema = schema
         self.fragments = str(Path(config.theme.custom_dir or "overrides") / "fragments")
         self.links = _links(files)
+        self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
+
+    def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
+        self.html[src_uri] = html
+        return cr.page_markdown(meta, body)
 
     def url(self, src_uri: str) -> str:
         return File(src_uri, None, "", use_directory_urls=self.config.use_directory_urls).url
@@ -111,11 +116,8 @@ class Site:
         }
         html = cr.render(self.fragments, "case-study-page.html", cs=view)
         meta = {"title": record["title"], "description": record["summary"]}
-        return (
-            f"case-studies/{record['slug']}.md",
-            cr.page_markdown(meta, html, record["_body"]),
-            HIDDEN,
-        )
+        src = f"case-studies/{record['slug']}.md"
+        return src, self.page(src, meta, html, record["_body"]), HIDDEN
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
         here = self.url(INDEX)
@@ -148,7 +150,8 @@ class Site:
             "service area and level of involvement.",
             "case_study_filters": True,
         }
-        return INDEX, cr.page_markdown(meta, html), InclusionLevel.INCLUDED
+        listed = self.config.nav is None or _mentions(self.config.nav, INDEX)
+        return INDEX, self.page(INDEX, meta, html), InclusionLevel.INCLUDED if listed else HIDDEN
 
     def _listings(self, records: list[Record], facets: list[tuple[Any, ...]]) -> list[Generated]:
         out = []
@@ -165,7 +168,7 @@ class Site:
                     "title": f"Case studies: {value}",
                     "description": f"Case studies by {label.lower()}: {value}.",
                 }
-                out.append((src, cr.page_markdown(meta, html), HIDDEN))
+                out.append((src, self.page(src, meta, html), HIDDEN))
         return out
 
     def _fields(self) -> Generated:
@@ -183,7 +186,7 @@ class Site:
             "description": "Every field of a case study's front matter, "
             "from case_studies/schema.json.",
         }
-        return FIELDS, cr.page_markdown(meta, html), HIDDEN
+        return FIELDS, self.page(FIELDS, meta, html), HIDDEN
 
     def _data(self, records: list[Record]) -> list[Generated]:
         name = "case-studies/case-studies.schema.json"
@@ -214,3 +217,14 @@ def _links(files: Files) -> cr.Links:
             )
             targets[src_uri] = (file.url, anchors)
     return cr.Links(targets)
+
+
+def _mentions(nav: object, src_uri: str) -> bool:
+    """Whether the configured nav lists `src_uri` (a fork may leave the index out)."""
+    if isinstance(nav, str):
+        return nav == src_uri
+    if isinstance(nav, dict):
+        return any(_mentions(v, src_uri) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions(v, src_uri) for v in nav)
+    return False

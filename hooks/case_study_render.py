@@ -136,14 +136,18 @@ class Links:
         return get_relative_url(url, from_url) + (f"#{anchor}" if anchor else "")
 
 
-def page_markdown(meta: dict[str, Any], html: str, body: str = "") -> str:
-    """A generated page: safe YAML front matter, one raw HTML block, then the story."""
+def page_markdown(meta: dict[str, Any], body: str = "") -> str:
+    """A generated page's Markdown: safe YAML front matter, then the story if any.
+
+    The page's HTML (facts panel, cards, …) is not in the Markdown: the hook
+    adds it in `on_page_content`, so Markdown never parses it (faster, and
+    raw-HTML checks on Markdown never see trusted template output).
+    """
     # Material prints title and description unescaped (its Jinja does not
     # autoescape), so they go into the page's metadata already escaped.
     safe = {k: str(escape(v)) if k in ("title", "description") else v for k, v in meta.items()}
     front = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
-    block = "\n".join(line.strip() for line in html.splitlines() if line.strip())
-    return f"---\n{front}---\n\n{block}\n\n{inert_markdown(body)}\n"
+    return f"---\n{front}---\n\n{inert_markdown(body)}\n"
 
 
 def render(folder: str, template: str, **context: Any) -> str:

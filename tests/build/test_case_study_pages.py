@@ -175,3 +175,27 @@ def test_hostile_case_study_is_rendered_as_inert_text(hostile_site: Build) -> No
     assert page.title.get_text().startswith("<script>alert('title')</script>")
     source = page.select_one(".cs-sources a")
     assert source["href"] == 'https://source.example/?q="><script>alert(1)</script>'
+
+
+def test_real_site_has_at_least_twelve_case_studies_with_sources(site_dir: Path) -> None:
+    data = json.loads((site_dir / "case-studies" / "case-studies.json").read_text())
+    assert len(data["case_studies"]) >= 12
+    for study in data["case_studies"]:
+        page = site_dir / study["url"] / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select(".cs-sources a[href^='https://']"), study["slug"]
+
+
+def test_every_link_between_case_study_pages_resolves(site_dir: Path) -> None:
+    broken = []
+    for page in sorted((site_dir / "case-studies").rglob("*.html")):
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "article a[href]"
+        ):
+            href = a["href"].split("#")[0]
+            if not href or "://" in href or href.startswith(("mailto:", "#")):
+                continue
+            target = (page.parent / href).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site_dir)} -> {a['href']}")
+    assert broken == []
