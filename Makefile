@@ -65,3 +65,7 @@ review-report: $(SITE_STAMP) ## List pages and case studies by review due date (
 
 new-case-study: $(SITE_STAMP) ## Start a case study from the template: make new-case-study TITLE="Project name"
 	@$(BIN)/python scripts/new_case_study.py "$$TITLE"
+
+.PHONY: bench-build
+bench-build: $(SITE_STAMP) ## Time builds with 100, 1,000 and 5,000 case studies against plain Material
+	$(BIN)/python bench/build_scale.py --sizes 100 1000 5000 --plain-max 1000

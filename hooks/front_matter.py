@@ -91,18 +91,44 @@ def parse_document(text: str, display_path: str) -> Document:
 
 def _parse_yaml(source: str, doc: Document) -> None:
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        loader = yaml.SafeLoader(source)  # one pass: the node tree gives lines and data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or "this is not valid YAML"
         fix = (
             "indent with spaces, not tabs"
             if "\t" in source
             else "check the colons, quotes and indentation on this line and the one above"
         )
+        if "quoted scalar" in (getattr(err, "context", None) or ""):  # point at the open quote
+            mark, problem = err.context_mark, "a quote opens here but never closes"
+            fix = "add the matching closing quote at the end of the value"
+        line = mark.line + 2 if mark else 1
         _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
+        return
+    except ValueError as err:  # YAML reads 2026-02-30 as a date, then cannot make one
+        line, field_name = _bad_value_at(source)
+        _fail(
+            doc,
+            line,
+            field_name,
+            f"this is not a real date ({err})",
+            "write a date that exists, as YYYY-MM-DD",
+        )
+        return
+    except RecursionError:
+        _fail(
+            doc,
+            1,
+            "(front matter)",
+            "the front matter is nested too deeply",
+            "write one 'field: value' per line",
+        )
         return
     if data is None:
         return
@@ -118,6 +144,22 @@ def _parse_yaml(source: str, doc: Document) -> None:
     doc.meta = {str(k): v for k, v in data.items()}
     for key_node, _ in node.value:
         doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+
+
+def _bad_value_at(source: str) -> tuple[int, str]:
+    """The line and top-level key of the first value YAML cannot construct."""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return 1, "(front matter)"
+    if not isinstance(node, yaml.MappingNode):
+        return 2, "(front matter)"
+    for key_node, value_node in node.value:
+        try:
+            yaml.SafeLoader("").construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, RecursionError):
+            return key_node.start_mark.line + 2, str(key_node.value)
+    return 2, "(front matter)"
 
 
 def _fail(doc: Document, line: int, field_name: str, problem: str, fix: str) -> Document:

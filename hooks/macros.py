@@ -41,24 +41,27 @@ def case_study_links(
 ) -> str:
     """A Markdown list of the case studies matching `filters`, or `empty` if none.
 
-    Links are relative to the calling page. Titles and organisations are
-    escaped for Markdown so a case study's text can never become markup.
+    Each link points at the generated page's Markdown source
+    (`case-studies/<slug>.md`) relative to the calling page, so MkDocs checks
+    it like any other link. Titles and organisations are escaped so a case
+    study's text can never become Markdown or HTML.
     """
     found = matching(records, **filters)
     if not found:
-        return f"*{empty}*"
-    base = posixpath.dirname(posixpath.dirname(from_src_uri) + "/x")
+        return f"*{_md_escape(empty)}*"
+    here = posixpath.dirname(from_src_uri) or "."
     lines = []
     for r in found:
-        href = posixpath.relpath(r["url"], base or ".") + "/"
+        href = posixpath.relpath(f"case-studies/{r['slug']}.md", here)
         lines.append(f"- [{_md_escape(r['title'])}]({href}): {_md_escape(r['organisation'])}")
     return "\n".join(lines)
 
 
 def _md_escape(text: str) -> str:
-    """Escape characters that Markdown or HTML would treat as markup."""
-    out = str(text)
-    for ch in "\\`*_{}[]()<>#+!|&":
+    """Make text literal in Markdown: backslash-escape markup, entity-encode HTML."""
+    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = " ".join(out.split())  # a newline could start a new block
+    for ch in "\\`*_{}[]()#+!|-.":
         out = out.replace(ch, "\\" + ch)
     return out
 

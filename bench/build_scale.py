@@ -1,0 +1,185 @@
+"""How build time and memory grow with the number of case studies.
+
+For each N, copies the project into a temporary folder, replaces its case
+studies with N synthetic ones, and times a clean `mkdocs build` in a child
+process, recording the children's peak memory. In the same run it times
+plain Material (no hooks, no macros) building the same stories as ordinary
+pages listed in its nav, the baseline the targets compare against:
+
+- 1,000 case studies build in 10 s or less (2-core machine);
+- 5,000 take at most 5.5 x the 1,000 figure (linear growth);
+- at 1,000, at most 0.25 x plain Material's time.
+
+Usage: python bench/build_scale.py [--sizes 100 1000 5000] [--plain-max 1000]
+Plain Material with thousands of pages in the nav is very slow (every page
+renders the whole nav), so `--plain-max` caps the sizes it is run at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COPY = ("mkdocs.yml", "mkdocs.base.yml", "hooks", "overrides", "includes", "docs", "case_studies")
+NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "UK-wide", "International")
+AREAS = ("mental health", "dementia", "cancer", "criminal justice", "older people")
+PRINCIPLES = ("equality", "diversity", "access", "reciprocity")
+STEPS = ("coproduction", "co-design", "engagement", "consultation", "informing")
+
+STORY = """
+## Context
+
+Synthetic case study number {i}, written for the benchmark. People who use
+the service and staff meet every month to plan it together.
+
+## What they did
+
+They agreed a budget, chose what to change first and reviewed it after a
+year. Everyone was paid for their time.
+
+## What changed
+
+More people used the service, and fewer left it early.
+"""
+
+
+def front_matter(i: int) -> str:
+    return f"""---
+title: Synthetic case study {i:05d}
+organisation: Benchmark Trust {i % 97}
+summary: A synthetic case study used to measure how the build scales.
+location: Town {i % 311}
+nation: {NATIONS[i % len(NATIONS)]}
+service_areas:
+  - {AREAS[i % len(AREAS)]}
+principles:
+  - {PRINCIPLES[i % len(PRINCIPLES)]}
+involvement: {STEPS[i % len(STEPS)]}
+started: {1990 + i % 30}
+sources:
+  - title: Benchmark source
+    url: https://example.org/{i}
+    publisher: Benchmark Trust
+    accessed: 2026-01-02
+last_reviewed: 2026-01-03
+---
+"""
+
+
+def make_project(dest: Path, n: int) -> None:
+    dest.mkdir(parents=True)
+    for name in COPY:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    for old in (dest / "case_studies").glob("[!_]*.md"):
+        old.unlink()
+    for i in range(n):
+        path = dest / "case_studies" / f"synthetic-{i:05d}.md"
+        path.write_text(front_matter(i) + STORY.format(i=i), encoding="utf-8")
+
+
+def make_plain_material(dest: Path, n: int) -> None:
+    """The same stories as ordinary pages in plain Material, every one in the nav."""
+    (dest / "docs" / "studies").mkdir(parents=True)
+    (dest / "docs" / "index.md").write_text("# Plain Material\n", encoding="utf-8")
+    nav = ["  - Home: index.md"]
+    for i in range(n):
+        name = f"studies/synthetic-{i:05d}.md"
+        body = f"# Synthetic case study {i:05d}\n" + STORY.format(i=i)
+        (dest / "docs" / name).write_text(body, encoding="utf-8")
+        nav.append(f"  - 'Synthetic case study {i:05d}': {name}")
+    config = "site_name: Plain Material\ntheme:\n  name: material\nnav:\n" + "\n".join(nav) + "\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(project: Path) -> tuple[float, float, float, bool]:
+    """Wall seconds, CPU seconds, children's peak RSS in MB (so far), success.
+
+    CPU time is reported too because wall time on a shared machine includes
+    waiting for other processes.
+    """
+    cpu_before = _children_cpu()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-d",
+        str(project / "site"),
+    ]
+    start = time.perf_counter()
+    proc = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, _children_cpu() - cpu_before, peak_mb, proc.returncode == 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--plain-max", type=int, default=1000)
+    args = parser.parse_args()
+    rows: dict[int, dict[str, float]] = {}
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            ours, plain = Path(tmp) / "ours", Path(tmp) / "plain"
+            make_project(ours, n)
+            seconds, cpu, peak, ok = timed_build(ours)
+            rows[n] = {"ours": seconds, "cpu": cpu, "peak": peak, "ok": ok}
+            if n <= args.plain_max:
+                make_plain_material(plain, n)
+                plain_s, plain_cpu, _, plain_ok = timed_build(plain)
+                rows[n].update(plain=plain_s, plain_cpu=plain_cpu, ok=ok and plain_ok)
+        print(f"built {n}: {rows[n]}", file=sys.stderr, flush=True)
+    head = (
+        "N",
+        "wall s",
+        "cpu s",
+        "peak MB*",
+        "plain wall",
+        "plain cpu",
+        "ratio wall",
+        "ratio cpu",
+    )
+    print(" ".join(f"{h:>10}" for h in head))
+    for n, r in rows.items():
+        cells = [str(n), f"{r['ours']:.1f}", f"{r['cpu']:.1f}", f"{r['peak']:.0f}"]
+        if "plain" in r:
+            cells += [f"{r['plain']:.1f}", f"{r['plain_cpu']:.1f}"]
+            cells += [f"{r['ours'] / r['plain']:.2f}", f"{r['cpu'] / r['plain_cpu']:.2f}"]
+        else:
+            cells += ["(skipped)", "", "", ""]
+        print(" ".join(f"{c:>10}" for c in cells))
+    print("* peak RSS of any child process so far in this run (getrusage RUSAGE_CHILDREN)")
+    if 1000 in rows and 5000 in rows:
+        growth = rows[5000]["ours"] / rows[1000]["ours"]
+        growth_cpu = rows[5000]["cpu"] / rows[1000]["cpu"]
+        print(f"5,000 / 1,000: wall {growth:.2f}, cpu {growth_cpu:.2f} (target <= 5.5)")
+    return 0 if all(r["ok"] for r in rows.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Case studies: read `case_studies/*.md` once, fail early, generate their pages.
+
+Events:
+- `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
+- `on_files`: load and validate every case study (all problems, one error),
+  share the records with the macros, and add the generated files that
+  `case_study_pages` describes. `on_files` runs before the nav is built, so
+  the generated `case-studies/index.md` can be a nav entry; every other
+  generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
+- `on_page_content`: put each generated page's pre-rendered HTML (facts
+  panel, cards) before its Markdown content; other pages pass through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File
+
+import case_study_pages as pages
+from case_study_load import load_folder
+from case_study_schema import load_schema
+from case_study_store import set_records
+from editor_errors import Problem, raise_if_any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+FOLDER = "case_studies"
+_html: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    set_records([])
+    _html.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    schema_path = root / FOLDER / "schema.json"
+    if not schema_path.is_file():
+        missing = Problem(
+            f"{FOLDER}/schema.json",
+            1,
+            "(file)",
+            "the case-study schema is missing",
+            "restore case_studies/schema.json from the upstream project",
+        )
+        raise_if_any([missing])
+    schema = load_schema(schema_path)
+    taken = {f.src_uri for f in files}
+    records, problems = load_folder(root / FOLDER, FOLDER, schema, dt.date.today(), taken)
+    problems += pages.clashes(schema, taken)
+    raise_if_any(problems)
+    site = pages.Site(config, schema, files)
+    for record in records:
+        record["url"] = site.url(f"case-studies/{record['slug']}.md")
+    set_records(records)
+    for src_uri, content, inclusion in site.generate(records):
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    _html.clear()
+    _html.update(site.html)
+    for record in records:
+        page = files.get_file_from_path(f"case-studies/{record['slug']}.md")
+        page.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
+    return files
+
+
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    before = _html.get(page.file.src_uri)
+    return html if before is None else before + html

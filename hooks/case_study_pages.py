@@ -1,0 +1,230 @@
+"""Which files the case-study collection adds to a build, and what is in them.
+
+Pure functions and one small class, no MkDocs events: `case_studies.py`
+calls `Site.generate` from `on_files`. Everything is rendered from the
+records already in memory (never by re-reading files), so each case study
+costs a constant amount of work however many there are.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+import case_study_export as export
+import case_study_render as cr
+from case_study_store import Record
+from editor_errors import Problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+INDEX = "case-studies/index.md"
+FIELDS = "case-studies/fields.md"
+HIDDEN = InclusionLevel.NOT_IN_NAV
+Generated = tuple[str, str, InclusionLevel]
+
+
+def vocabulary(schema: dict[str, Any], field: str) -> list[str]:
+    spec = schema["properties"][field]
+    return list(spec.get("enum") or spec.get("items", {}).get("enum", []))
+
+
+def listing_uri(segment: str, value: str) -> str:
+    return f"case-studies/{segment}/{cr.facet_slug(value)}.md"
+
+
+def clashes(schema: dict[str, Any], taken: set[str]) -> list[Problem]:
+    """Docs pages at an address the collection itself needs."""
+    ours = {INDEX, FIELDS}
+    ours |= {listing_uri(seg, v) for seg, field, *_ in cr.FACETS for v in vocabulary(schema, field)}
+    return [
+        Problem(f"docs/{uri}", 1, "(file name)", "the case-study pages use this address",
+                "move or rename this page")
+        for uri in sorted(ours & taken)
+    ]  # fmt: skip
+
+
+def edit_uri(config: MkDocsConfig, root: Path, folder: str, slug: str) -> str | None:
+    """'Edit this page' opens case_studies/<slug>.md, not a docs file that does not exist."""
+    if not config.edit_uri or "?" in config.edit_uri or config.edit_uri_template:
+        return None
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    return posixpath.join(posixpath.relpath(folder, docs), f"{slug}.md")
+
+
+class Site:
+    """The build's settings the generated pages need, resolved once."""
+
+    def __init__(self, config: MkDocsConfig, schema: dict[str, Any], files: Files) -> None:
+        self.config = config
+        self.schema = schema
+        self.fragments = str(Path(config.theme.custom_dir or "overrides") / "fragments")
+        self.links = _links(files)
+        self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
+
+    def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
+        self.html[src_uri] = html
+        return cr.page_markdown(meta, body)
+
+    def url(self, src_uri: str) -> str:
+        return File(src_uri, None, "", use_directory_urls=self.config.use_directory_urls).url
+
+    def href(self, src_uri: str, from_url: str) -> str:
+        return get_relative_url(self.url(src_uri), from_url)
+
+    def generate(self, records: list[Record]) -> list[Generated]:
+        """Every file the collection adds: (src_uri, content, inclusion)."""
+        out = [self._story(r) for r in records]
+        facets = self._facets(records)
+        out.append(self._index(records, facets))
+        out += self._listings(records, facets)
+        out.append(self._fields())
+        out += self._data(records)
+        return out
+
+    def _story(self, record: Record) -> Generated:
+        here = record["url"]
+        view = {
+            **cr.public_fields(record),
+            "principles": [
+                (
+                    p,
+                    cr.principle_link(self.links, p, here),
+                    self.href(listing_uri("principle", p), here),
+                )
+                for p in record["principles"]
+            ],
+            "involvement": (
+                record["involvement"],
+                cr.ladder_link(self.links, record["involvement"], here),
+                self.href(listing_uri("involvement", record["involvement"]), here),
+            ),
+            "service_areas": [
+                (s, self.href(listing_uri("service-area", s), here))
+                for s in record["service_areas"]
+            ],
+            "nation": (record["nation"], self.href(listing_uri("nation", record["nation"]), here)),
+            "index": self.href(INDEX, here),
+        }
+        html = cr.render(self.fragments, "case-study-page.html", cs=view)
+        meta = {"title": record["title"], "description": record["summary"]}
+        src = f"case-studies/{record['slug']}.md"
+        return src, self.page(src, meta, html, record["_body"]), HIDDEN
+
+    def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
+        here = self.url(INDEX)
+        return [
+            (seg, field, param, label, [
+                (v, n, self.href(listing_uri(seg, v), here))
+                for v, n in cr.facet_values(records, field, vocabulary(self.schema, field))
+            ])
+            for seg, field, param, label in cr.FACETS
+        ]  # fmt: skip
+
+    def _index(self, records: list[Record], facets: list[tuple[Any, ...]]) -> Generated:
+        here = self.url(INDEX)
+        downloads = {
+            key: get_relative_url(f"case-studies/{name}", here)
+            for key, name in (
+                ("json", "case-studies.json"),
+                ("csv", "case-studies.csv"),
+                ("schema", "case-studies.schema.json"),
+            )
+        }
+        downloads["fields"] = self.href(FIELDS, here)
+        cards = [self._card(r, here) for r in records]
+        html = cr.render(
+            self.fragments, "case-study-index.html", cards=cards, facets=facets, downloads=downloads
+        )
+        meta = {
+            "title": "Case studies",
+            "description": "Real examples of coproduction to browse by principle, nation, "
+            "service area and level of involvement.",
+            "case_study_filters": True,
+        }
+        listed = self.config.nav is None or _mentions(self.config.nav, INDEX)
+        return INDEX, self.page(INDEX, meta, html), InclusionLevel.INCLUDED if listed else HIDDEN
+
+    def _listings(self, records: list[Record], facets: list[tuple[Any, ...]]) -> list[Generated]:
+        out = []
+        for seg, field, _param, label, values in facets:
+            for value, _count, _href in values:
+                src = listing_uri(seg, value)
+                here = self.url(src)
+                cards = [self._card(r, here) for r in records if value in cr.values_of(r, field)]
+                html = cr.render(
+                    self.fragments, "case-study-listing.html",
+                    cards=cards, index=self.href(INDEX, here), label=label, value=value,
+                )  # fmt: skip
+                meta = {
+                    "title": f"Case studies: {value}",
+                    "description": f"Case studies by {label.lower()}: {value}.",
+                }
+                out.append((src, self.page(src, meta, html), HIDDEN))
+        return out
+
+    def _fields(self) -> Generated:
+        required = set(self.schema["required"])
+        fields = [
+            {"name": name, "required": name in required, **cr.describe_field(spec)}
+            for name, spec in self.schema["properties"].items()
+        ]
+        here = self.url(FIELDS)
+        html = cr.render(
+            self.fragments, "case-study-fields.html", fields=fields, index=self.href(INDEX, here)
+        )
+        meta = {
+            "title": "Case-study fields",
+            "description": "Every field of a case study's front matter, "
+            "from case_studies/schema.json.",
+        }
+        return FIELDS, self.page(FIELDS, meta, html), HIDDEN
+
+    def _data(self, records: list[Record]) -> list[Generated]:
+        name = "case-studies/case-studies.schema.json"
+        site_url = self.config.site_url
+        schema_url = urljoin(site_url, name) if site_url else posixpath.basename(name)
+        shown = InclusionLevel.INCLUDED
+        return [
+            ("case-studies/schema.json", json.dumps(self.schema, indent=2) + "\n", shown),
+            (name, json.dumps(export.export_schema(self.schema), indent=2) + "\n", shown),
+            ("case-studies/case-studies.json", export.export_json(records, schema_url), shown),
+            ("case-studies/case-studies.csv", export.export_csv(records, self.schema), shown),
+        ]
+
+    def _card(self, record: Record, from_url: str) -> dict[str, Any]:
+        return {**cr.public_fields(record), "href": get_relative_url(record["url"], from_url)}
+
+
+def _links(files: Files) -> cr.Links:
+    """The optional docs pages generated pages link to, if this site has them."""
+    wanted = [*(f"principles/{p}.md" for p in ("equality", "diversity", "access", "reciprocity"))]
+    wanted.append("understand/ladder.md")
+    targets = {}
+    for src_uri in wanted:
+        file = files.get_file_from_path(src_uri)
+        if file is not None and file.is_documentation_page():
+            anchors = (
+                cr.anchors_in(file.content_string) if src_uri.startswith("understand/") else set()
+            )
+            targets[src_uri] = (file.url, anchors)
+    return cr.Links(targets)
+
+
+def _mentions(nav: object, src_uri: str) -> bool:
+    """Whether the configured nav lists `src_uri` (a fork may leave the index out)."""
+    if isinstance(nav, str):
+        return nav == src_uri
+    if isinstance(nav, dict):
+        return any(_mentions(v, src_uri) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions(v, src_uri) for v in nav)
+    return False

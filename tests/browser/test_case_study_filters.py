@@ -1,0 +1,94 @@
+"""The case-study index in a real browser: filters with JavaScript, a full list without."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _visible_titles(page: object) -> list[str]:
+    return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
+
+
+def test_filters_appear_and_narrow_the_list(
+    page: object, console_errors: list[str], site_url: str
+) -> None:
+    page.goto(site_url + "case-studies/")
+    total = page.locator(".cs-card").count()
+    assert total >= 12
+    assert page.locator("#cs-filters").is_visible()
+    assert page.locator("#cs-count").inner_text() == f"Showing all {total} case studies"
+    page.select_option("#cs-filter-principle", "reciprocity")
+    shown = _visible_titles(page)
+    assert 0 < len(shown) < total
+    assert "Rushey Green Time Bank" in shown and "Recovery colleges" not in shown
+    assert page.locator("#cs-count").inner_text() == f"Showing {len(shown)} of {total} case studies"
+    assert page.locator("#cs-count").get_attribute("aria-live") == "polite"
+    assert console_errors == []
+
+
+def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: str) -> None:
+    page.goto(site_url + "case-studies/")
+    page.select_option("#cs-filter-nation", "International")
+    page.select_option("#cs-filter-involvement", "coproduction")
+    assert page.url.endswith("case-studies/?nation=International&involvement=coproduction")
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    assert page.locator("#cs-filter-nation").input_value() == "International"
+    assert sorted(_visible_titles(page)) == [
+        "Nuka System of Care",
+        "Participatory budgeting in Porto Alegre",
+    ]
+
+
+def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
+    page.goto(site_url + "case-studies/?principle=reciprocity")
+    filtered = len(_visible_titles(page))
+    page.focus("#cs-filter-principle")
+    order = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.id || document.activeElement.type"))
+    assert order == [
+        "cs-filter-nation",
+        "cs-filter-service_area",
+        "cs-filter-involvement",
+        "reset",
+        order[4],
+    ]
+    page.focus("#cs-filter-nation")
+    page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
+    assert page.locator("#cs-filter-nation").input_value() != ""
+    assert "nation=" in page.url
+    page.focus("#cs-filters button[type=reset]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!location.search")
+    assert len(_visible_titles(page)) > filtered
+    assert page.locator("#cs-filter-principle").input_value() == ""
+
+
+@pytest.fixture
+def no_js_page(browser: object) -> Iterator[object]:
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_every_case_study_and_listing_link_works(
+    no_js_page: object, site_url: str
+) -> None:
+    page = no_js_page
+    page.goto(site_url + "case-studies/")
+    assert not page.locator("#cs-filters").is_visible()
+    cards = page.locator(".cs-card")
+    assert cards.count() >= 12 and cards.count() == len(_visible_titles(page))
+    page.get_by_role("link", name="reciprocity", exact=True).first.click()
+    assert page.url.endswith("case-studies/principle/reciprocity/")
+    assert "Rushey Green Time Bank" in _visible_titles(page)
+    page.get_by_role("link", name="Rushey Green Time Bank").click()
+    assert page.locator("h1").inner_text() == "Rushey Green Time Bank"
+    assert page.locator(".cs-facts").is_visible()
