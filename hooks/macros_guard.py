@@ -113,7 +113,7 @@ def page_problems(
         found += [
             (doc.line_of("title"), text) for _, text in template_problems(title, env, allowed)
         ]
-    return [Problem(doc.path, line, "macros", text, fix) for line, text in found]
+    return [Problem(doc.path, line, "macros", text, fix) for line, text in sorted(found)]
 
 
 @event_priority(40)  # after page_front_matter (50) has stored the pages
