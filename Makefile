@@ -35,10 +35,7 @@ serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on 
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(SITE_STAMP) ## Strict build into site/ (replaced only if the build succeeds)
-	@rm -rf .site-build-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-build-tmp
-	@rm -rf site && mv .site-build-tmp site
-	@echo "Built the site into site/"
+	$(BIN)/python scripts/atomic_build.py
 
 lint: $(DEV_STAMP) ## Check the Python code with ruff
 	$(BIN)/ruff check .
@@ -52,4 +49,4 @@ test: lint ## Lint, then run every test (unit, build and browser)
 	$(BIN)/python -m pytest
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache
+	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
