@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean
+.PHONY: help serve build test lint format clean linkcheck
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,3 +50,6 @@ test: lint ## Lint, then run every test (unit, build and browser)
 
 clean: ## Remove the build output and the virtual environment
 	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
+
+linkcheck: $(SITE_STAMP) ## Check external links in docs/ and case_studies/ (online; not in make test)
+	$(BIN)/python scripts/linkcheck.py
