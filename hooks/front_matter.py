@@ -102,6 +102,11 @@ def _parse_yaml(source: str, doc: Document) -> None:
             if "\t" in source
             else "check the colons, quotes and indentation on this line and the one above"
         )
+        opened = getattr(err, "context_mark", None)
+        if "quoted scalar" in str(getattr(err, "context", "")) and opened:
+            # The error is found where the file ends; the mistake is where the quote opened.
+            line, problem = opened.line + 2, "a quotation mark on this line is never closed"
+            fix = "add the closing quotation mark, or remove the opening one"
         _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
         return
     if data is None:

@@ -113,7 +113,10 @@ def page_problems(
         found += [
             (doc.line_of("title"), text) for _, text in template_problems(title, env, allowed)
         ]
-    return [Problem(doc.path, line, "macros", text, fix) for line, text in sorted(found)]
+    by_line: dict[int, list[str]] = {}
+    for line, text in sorted(found):
+        by_line.setdefault(line, []).append(text)
+    return [Problem(doc.path, n, "macros", "; ".join(t), fix) for n, t in sorted(by_line.items())]
 
 
 @event_priority(40)  # after page_front_matter (50) has stored the pages

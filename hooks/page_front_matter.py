@@ -38,10 +38,10 @@ def check_document(doc: Document) -> list[Problem]:
             problems.append(
                 Problem(
                     doc.path,
-                    doc.body_line,
+                    doc.body_line - 1,
                     "(page)",
                     "the page has front matter but no text",
-                    "write the page's text below the closing '---' line",
+                    "write the page's text below this closing '---' line",
                 )
             )
         else:
@@ -90,7 +90,7 @@ def _describe(value: Any) -> str:
 
 def display_path(config: MkDocsConfig, src_uri: str) -> str:
     """The page's path as an editor sees it, relative to the project (`docs/x.md`)."""
-    project = Path(config.config_file_path).parent
+    project = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir)
     try:
         prefix = docs.relative_to(project).as_posix()

@@ -31,8 +31,8 @@ def test_an_empty_page_is_refused() -> None:
 
 def test_front_matter_with_no_text_is_refused_at_the_line_after_it() -> None:
     assert _problems("---\ntitle: A\n---\n\n  \n") == [
-        "docs/p.md:4: (page): the page has front matter but no text. "
-        "Fix: write the page's text below the closing '---' line"
+        "docs/p.md:3: (page): the page has front matter but no text. "
+        "Fix: write the page's text below this closing '---' line"
     ]
 
 
