@@ -1,6 +1,7 @@
 """Make every built page safe to open: a security policy, safe links, no http.
 
-Handles `on_startup`, `on_config`, `on_post_page` and `on_post_build`.
+Handles `on_startup`, `on_config`, `on_post_page`, `on_post_template` (the
+404 page is a theme template, not a page) and `on_post_build`.
 - Each page gets a Content-Security-Policy <meta> allowing only this site's
   own files and the hashes of that page's inline scripts (the theme's), so
   an injected script cannot run, plus a referrer policy.
@@ -96,6 +97,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
             )
         )
     return output if _state["serving"] else html
+
+
+def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+    if _state["serving"] or not template_name.endswith(".html"):
+        return output_content  # sitemap.xml and the like are not pages
+    html, found = secure_page(output_content, _state["fragments"])
+    for url in found.insecure:
+        _state["problems"].append(
+            Problem(
+                template_name,
+                1,
+                "(template)",
+                f"the template loads '{url}' over an insecure http connection",
+                "use its https address",
+            )
+        )
+    return html
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import ROOT, Build, copy_fixture, run_mkdocs_build
+from tests.support.sites import ROOT, Build, build_fixture_with_page
 
 CORPUS = ROOT / "tests" / "bad_inputs" / "pages"
 _MACROS_FIX = (
@@ -79,11 +79,7 @@ BUILT = ("bom.md", "macro_without_opt_in.md")
 
 
 def _build_with_page(tmp_path: Path, name: str, data: bytes) -> Build:
-    project = copy_fixture("minimal", tmp_path / "project")
-    (project / "docs" / name).write_bytes(data)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + f"  - Added: {name}\n")
-    return run_mkdocs_build(project, tmp_path / "site")
+    return build_fixture_with_page("minimal", tmp_path, name, data)
 
 
 def _assert_refused(build: Build, expected: list[str]) -> None:
