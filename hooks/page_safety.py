@@ -9,7 +9,7 @@ Handles `on_startup`, `on_config`, `on_post_page`, `on_post_template` (the
 - Loading anything over plain http (mixed content) fails the build.
 - `_headers` (Netlify, Cloudflare Pages) carries what a <meta> cannot:
   `frame-ancestors` and other response headers. See SECURITY.md.
-Under `mkdocs serve` no policy is added: its live-reload script is inline.
+Under `mkdocs serve` the policy is left out: its live-reload script is inline.
 """
 
 from __future__ import annotations
@@ -55,14 +55,16 @@ def headers_file(headers: dict[str, str]) -> str:
     return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
 
 
-def secure_page(html: str, fragments: Any) -> tuple[str, html_safety.Scan]:
-    """The page with its policy and safe links, and what the scan found."""
+def secure_page(
+    html: str, fragments: Any, with_policy: bool = True
+) -> tuple[str, html_safety.Scan]:
+    """The page with its policy (unless told not to) and safe links, and the scan."""
     found = html_safety.scan(html)
     edits = [
         (tag.start, tag.end, fragments.link(html_safety.with_safe_rel(tag.attrs)))
         for tag in found.external_links
     ]
-    if found.insert_at is not None:
+    if with_policy and found.insert_at is not None:
         csp = html_safety.content_security_policy(found.inline_scripts)
         edits.append((found.insert_at, found.insert_at, fragments.policy(csp, REFERRER_POLICY)))
     return html_safety.apply_edits(html, edits), found
@@ -80,7 +82,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    html, found = secure_page(output, _state["fragments"])
+    html, found = secure_page(output, _state["fragments"], not _state["serving"])
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     doc = page_store.get_document(page.file.src_uri)
@@ -96,13 +98,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
                 "use its https address, or put the file in docs/ and link to that",
             )
         )
-    return output if _state["serving"] else html
+    return html
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
-    if _state["serving"] or not template_name.endswith(".html"):
+    if not template_name.endswith(".html"):
         return output_content  # sitemap.xml and the like are not pages
-    html, found = secure_page(output_content, _state["fragments"])
+    html, found = secure_page(output_content, _state["fragments"], not _state["serving"])
     for url in found.insecure:
         _state["problems"].append(
             Problem(

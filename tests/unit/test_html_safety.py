@@ -154,3 +154,10 @@ def test_headers_file_applies_every_header_to_every_path() -> None:
     assert text.startswith("/*\n")
     assert "  Content-Security-Policy: frame-ancestors 'none';" in text
     assert len(text.splitlines()) == len(HEADERS) + 1
+
+
+def test_without_the_policy_links_are_still_made_safe() -> None:
+    # `mkdocs serve` injects an inline live-reload script, so it gets no policy.
+    html, _ = secure_page(PAGE, _fragments(), with_policy=False)
+    assert "Content-Security-Policy" not in html
+    assert 'rel="noopener noreferrer"' in html

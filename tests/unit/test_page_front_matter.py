@@ -58,3 +58,11 @@ def test_file_problems_are_reported_alone(tmp_path: Path) -> None:
     assert found == [
         "docs/p.md:2: (file): the text is not UTF-8. Fix: save the file with UTF-8 encoding"
     ]
+
+
+def test_an_unclosed_quote_is_reported_on_the_line_where_it_opens() -> None:
+    found = _problems('---\ntitle: A\ndescription: "Never closed\nowner: x\n---\n\nText.\n')
+    assert found == [
+        "docs/p.md:3: (front matter): the front matter is not valid YAML (a quotation mark on "
+        "this line is never closed). Fix: add the closing quotation mark, or remove the opening one"
+    ]
