@@ -7,8 +7,6 @@ its hash matches the one the browser computes). Nothing here touches MkDocs.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -29,7 +27,6 @@ FETCHING = {
 }
 # <link rel> values that name another page rather than load something.
 NAVIGATION_RELS = frozenset({"canonical", "alternate", "prev", "next", "author", "license"})
-SAFE_RELS = ("noopener", "noreferrer")
 
 Attrs = list[tuple[str, str | None]]
 
@@ -48,7 +45,8 @@ class Scan:
     """What page_safety needs to know about one page."""
 
     insert_at: int | None = None  # after <head>, or its <meta charset> if that comes first
-    inline_scripts: list[str] = field(default_factory=list)
+    inline_scripts: list[str] = field(default_factory=list)  # the theme's, to be hashed
+    content_scripts: int = 0  # inline scripts inside <article>: never hashed
     external_links: list[Tag] = field(default_factory=list)
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
 
@@ -63,6 +61,7 @@ class _Scanner(HTMLParser):
                 self._line_starts.append(i + 1)
         self._script: list[str] | None = None
         self._head_open = False  # in <head>, before any script or stylesheet
+        self._article_depth = 0
 
     def _span(self) -> tuple[int, int]:
         line, col = self.getpos()
@@ -76,6 +75,7 @@ class _Scanner(HTMLParser):
         ):
             self.scan.insert_at = self._span()[1]
         self._head_open = tag in ("head", "meta", "title") and self.scan.insert_at is not None
+        self._article_depth += tag == "article"
         if tag == "script" and "src" not in values:
             self._script = []
         elif tag == "a" and is_external(values.get("href", "")):
@@ -88,8 +88,12 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.scan.inline_scripts.append("".join(self._script))
+            if self._article_depth:
+                self.scan.content_scripts += 1  # from the content: let the policy block it
+            else:
+                self.scan.inline_scripts.append("".join(self._script))
             self._script = None
+        self._article_depth -= tag == "article" and self._article_depth > 0
 
 
 def scan(html: str) -> Scan:
@@ -117,36 +121,6 @@ def insecure_urls(tag: str, attrs: dict[str, str]) -> list[str]:
             if urlsplit(url).scheme.lower() == "http":
                 found.append(url)
     return found
-
-
-def script_hash(text: str) -> str:
-    """The CSP source expression that allows exactly this inline script."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-def content_security_policy(inline_scripts: list[str]) -> str:
-    """The policy for one page: our own files only, plus its own inline scripts."""
-    hashes = sorted({script_hash(s) for s in inline_scripts})
-    directives = [
-        "default-src 'self'",
-        " ".join(["script-src 'self'", *hashes]),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ]
-    return "; ".join(directives)
-
-
-def with_safe_rel(attrs: Attrs) -> Attrs:
-    """The attributes with `noopener noreferrer` added to any existing rel."""
-    rel = next((v or "" for k, v in attrs if k == "rel"), "")
-    tokens = rel.split()
-    tokens += [t for t in SAFE_RELS if t not in tokens]
-    return [(k, v) for k, v in attrs if k != "rel"] + [("rel", " ".join(tokens))]
 
 
 def apply_edits(html: str, edits: list[tuple[int, int, str]]) -> str:

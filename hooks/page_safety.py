@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from mkdocs.plugins import get_plugin_logger
 
+import csp
 import html_safety
 import page_store
 from editor_errors import Problem, raise_if_any
@@ -61,12 +62,12 @@ def secure_page(
     """The page with its policy (unless told not to) and safe links, and the scan."""
     found = html_safety.scan(html)
     edits = [
-        (tag.start, tag.end, fragments.link(html_safety.with_safe_rel(tag.attrs)))
+        (tag.start, tag.end, fragments.link(csp.with_safe_rel(tag.attrs)))
         for tag in found.external_links
     ]
     if with_policy and found.insert_at is not None:
-        csp = html_safety.content_security_policy(found.inline_scripts)
-        edits.append((found.insert_at, found.insert_at, fragments.policy(csp, REFERRER_POLICY)))
+        policy = csp.content_security_policy(found.inline_scripts)
+        edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
     return html_safety.apply_edits(html, edits), found
 
 
@@ -85,6 +86,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     html, found = secure_page(output, _state["fragments"], not _state["serving"])
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
+    if found.content_scripts:
+        log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
     doc = page_store.get_document(page.file.src_uri)
     for url in found.insecure:
         line = _line_of(doc.body, url) + doc.body_line - 1 if doc else 1

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from html_safety import content_security_policy, is_external, scan
+from csp import content_security_policy
+from html_safety import is_external, scan
 from page_safety import HEADERS, headers_file
 from tests.support.sites import ROOT, build_fixture_with_page, html_pages
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+import csp
 import html_safety
 from page_safety import HEADERS, headers_file, secure_page
 
@@ -46,13 +47,13 @@ def test_scan_keeps_inline_scripts_exactly_as_written() -> None:
 def test_script_hash_matches_what_browsers_compute() -> None:
     # The CSP spec's example: alert('Hello, world.');
     assert (
-        html_safety.script_hash("alert('Hello, world.');")
+        csp.script_hash("alert('Hello, world.');")
         == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
     )
 
 
 def test_policy_allows_only_this_site_and_the_page_own_scripts() -> None:
-    policy = html_safety.content_security_policy(["a()", "b()", "a()"])
+    policy = csp.content_security_policy(["a()", "b()", "a()"])
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == " ".join(
@@ -82,11 +83,11 @@ def test_external_links_are_absolute_web_addresses(href: str, external: bool) ->
 
 
 def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
-    assert html_safety.with_safe_rel([("href", "x")]) == [
+    assert csp.with_safe_rel([("href", "x")]) == [
         ("href", "x"),
         ("rel", "noopener noreferrer"),
     ]
-    assert html_safety.with_safe_rel([("rel", "nofollow noopener"), ("href", "x")]) == [
+    assert csp.with_safe_rel([("rel", "nofollow noopener"), ("href", "x")]) == [
         ("href", "x"),
         ("rel", "nofollow noopener noreferrer"),
     ]
@@ -161,3 +162,13 @@ def test_without_the_policy_links_are_still_made_safe() -> None:
     html, _ = secure_page(PAGE, _fragments(), with_policy=False)
     assert "Content-Security-Policy" not in html
     assert 'rel="noopener noreferrer"' in html
+
+
+def test_scripts_in_the_page_text_are_never_hashed() -> None:
+    # Defence in depth: if raw HTML slipped past the content checks, the policy blocks it.
+    page = "<html><head><script>theme()</script></head><body><article><p>x</p>"
+    page += "<script>alert(1)</script></article><script>footer()</script></body></html>"
+    found = html_safety.scan(page)
+    assert found.inline_scripts == ["theme()", "footer()"]
+    assert found.content_scripts == 1
+    assert csp.script_hash("alert(1)") not in csp.content_security_policy(found.inline_scripts)
