@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean linkcheck
+.PHONY: help serve build test lint format clean linkcheck bench bench-weight
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,8 +48,20 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 test: lint ## Lint, then run every test (unit, build and browser)
 	$(BIN)/python -m pytest
 
+bench: bench-weight ## Run every benchmark (not part of make test)
+
+bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connection
+	$(BIN)/python -m bench.page_weight
+
 clean: ## Remove the build output and the virtual environment
 	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
+
+.PHONY: review-report new-case-study
+review-report: $(SITE_STAMP) ## List pages and case studies by review due date (also reports/review-report.csv)
+	$(BIN)/python scripts/review_report.py --markdown reports/review-overdue.md
+
+new-case-study: $(SITE_STAMP) ## Start a case study from the template: make new-case-study TITLE="Project name"
+	@$(BIN)/python scripts/new_case_study.py "$$TITLE"
 
 linkcheck: $(SITE_STAMP) ## Check external links in docs/ and case_studies/ (online; not in make test)
 	$(BIN)/python scripts/linkcheck.py

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.search import search
 from tests.support.sites import html_pages
 
 pytestmark = pytest.mark.browser
@@ -68,13 +69,9 @@ def test_every_page_loads_without_policy_violations_or_console_errors(
 def test_search_works_under_the_security_policy(
     page: object, console_errors: list[str], site_url: str
 ) -> None:
-    # Search runs in a web worker and fetches its index: both must be allowed.
+    # Search loads its own scripts and index: all must be allowed by the policy.
     page.add_init_script(_RECORD_VIOLATIONS)
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("coproduction")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert search(page, site_url, "coproduction")
     assert page.evaluate("window.__cspViolations") == []
     assert console_errors == []
 

@@ -15,7 +15,7 @@ from tests.support.sites import ROOT, Build, build_fixture_with_page
 
 CORPUS = ROOT / "tests" / "bad_inputs" / "pages"
 _MACROS_FIX = (
-    "Fix: use only the site's macros (link_to, case_study_list, case_study_count), "
+    "Fix: use only the site's macros (case_study_count, case_study_list, link_to, whats_new), "
     "or delete 'render_macros: true'"
 )
 

@@ -53,14 +53,14 @@ def test_site_ships_response_headers_for_hosts_that_read_them(site_dir: Path) ->
 
 def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) -> None:
     page = (
-        b"---\ntitle: Photos\ndescription: Photos.\n---\n\n# Photos\n\n"
+        b"---\ntitle: Photos\ndescription: Photos.\nlast_reviewed: 2026-11-26\n---\n\n# Photos\n\n"
         b"![A meeting](http://images.example/meeting.jpg)\n"
     )
     build = build_fixture_with_page("minimal", tmp_path, "photos.md", page)
     assert build.returncode != 0
     assert "Traceback" not in build.log
     assert (
-        "docs/photos.md:8: (page): the page loads 'http://images.example/meeting.jpg' over an "
+        "docs/photos.md:9: (page): the page loads 'http://images.example/meeting.jpg' over an "
         "insecure http connection. Fix: use its https address, or put the file in docs/ and "
         "link to that"
     ) in build.log

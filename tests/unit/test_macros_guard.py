@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 
 import macros
 from front_matter import parse_document
-from macros_guard import page_problems, template_problems, will_render
+from jinja_check import template_problems
+from macros_guard import our_macros, page_problems, will_render
 
 ENV = jinja2.Environment(autoescape=True)
 ALLOWED = macros.MACRO_NAMES
@@ -25,6 +28,8 @@ ALLOWED = macros.MACRO_NAMES
         "{% for i in [1, 2] %}{{ loop.index }}{{ i }}{% endfor %}",
         "{{ case_study_count() | default(0) }}",
         "{# a comment #}",
+        "Welcome to {{ config.site_name }} at <{{ config.site_url }}feed.xml>.",
+        "Write to {{ config.extra.organisation.contact_email }}.",
     ],
 )
 def test_our_macros_and_plain_jinja_are_allowed(source: str) -> None:
@@ -38,6 +43,10 @@ def test_our_macros_and_plain_jinja_are_allowed(source: str) -> None:
         ("{{ ''['__class__'] }}", "hidden item '__class__'"),
         ("{{ link_to.__globals__ }}", "hidden attribute '__globals__'"),
         ("{{ config }}", "it uses 'config'"),
+        ("{{ config.plugins }}", "it uses 'config'"),
+        ("{{ config.extra }}", "it uses 'config'"),
+        ("{{ config.site_name.__class__ }}", "hidden attribute '__class__'"),
+        ("{{ config.site_name.upper() }}", "it calls '.upper'"),
         ("{{ cycler.__init__ }}", "it uses 'cycler'"),
         ("{{ lipsum() }}", "it calls 'lipsum'"),
         ("{{ 'x'.upper() }}", "it calls '.upper'"),
@@ -64,17 +73,17 @@ def test_problems_carry_the_line_of_the_template_they_are_on() -> None:
 
 def test_page_problems_count_lines_from_the_top_of_the_file() -> None:
     doc = parse_document(
-        "---\ntitle: '{{ config.site_name }}'\nrender_macros: true\n---\n\n"
+        "---\ntitle: '{{ config.plugins }}'\nrender_macros: true\n---\n\n"
         "Text.\n{{ ''.__class__ }}\n",
         "docs/bad.md",
     )
     found = [str(p) for p in page_problems(doc, ENV, ALLOWED)]
     assert found == [
         "docs/bad.md:2: macros: it uses 'config', which is not one of the site's macros. "
-        "Fix: use only the site's macros (link_to, case_study_list, case_study_count), "
+        "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
         "or delete 'render_macros: true'",
         "docs/bad.md:7: macros: it reaches the hidden attribute '__class__'. "
-        "Fix: use only the site's macros (link_to, case_study_list, case_study_count), "
+        "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
         "or delete 'render_macros: true'",
     ]
 
@@ -117,3 +126,11 @@ def test_macro_names_list_exactly_the_macros_define_env_registers() -> None:
     env = _RecordingEnv()
     macros.define_env(env)
     assert sorted(env.registered) == sorted(macros.MACRO_NAMES)
+
+
+def test_macros_registered_from_our_hooks_folder_are_ours(tmp_path: Path) -> None:
+    from mkdocs_macros.context import define_env as plugin_builtins
+
+    registered = {"link_to": macros.section_link, "outside": plugin_builtins, "value": 3}
+    assert our_macros(registered, Path(macros.__file__).parent) == {"link_to"}
+    assert our_macros(registered, tmp_path) == set()

@@ -1,0 +1,163 @@
+"""Which pages and case studies are due for review: `make review-report`.
+
+Prints a table sorted by due date and writes the same rows as CSV (and,
+with --markdown, the overdue ones as the body of a GitHub issue). Uses the
+same rules as the build (hooks/reviews.py). Overdue pages are information:
+the script exits 0 whatever it finds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from front_matter import read_document  # noqa: E402 - needs hooks/ on the path
+from reviews import (  # noqa: E402
+    check_review_fields,
+    default_interval,
+    is_content_page,
+    parse_date,
+    review_today,
+)
+
+COLUMNS = ("due", "days_overdue", "last_reviewed", "owner", "kind", "file", "title", "status")
+NONE = "—"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One page or case study in the report."""
+
+    kind: str
+    file: str
+    title: str
+    owner: str
+    last_reviewed: dt.date | None
+    due: dt.date | None
+    days_overdue: int
+    status: str
+
+    def cells(self) -> dict[str, str]:
+        return {
+            "due": self.due.isoformat() if self.due else NONE,
+            "days_overdue": str(self.days_overdue) if self.due else "",
+            "last_reviewed": self.last_reviewed.isoformat() if self.last_reviewed else NONE,
+            "owner": self.owner,
+            "kind": self.kind,
+            "file": self.file,
+            "title": self.title,
+            "status": self.status,
+        }
+
+
+def review_row(path: Path, display: str, kind: str, interval: int, today: dt.date) -> Row:
+    """Read one file's front matter and describe its review state."""
+    doc = read_document(path, display)
+    problems = list(doc.problems)
+    state = None
+    if not problems:
+        state, problems = check_review_fields(doc, interval, today, required=True)
+    title = str(doc.meta.get("title") or path.stem)
+    owner = str(doc.meta.get("owner") or NONE)
+    if state is None:
+        status = f"problem: {problems[0].problem}" if problems else "no review date"
+        last = parse_date(doc.meta.get("last_reviewed"))
+        return Row(kind, display, title, owner, last, None, 0, status)
+    status = "overdue" if state.overdue else "current"
+    return Row(
+        kind, display, title, owner, state.last_reviewed, state.due, state.days_overdue, status
+    )
+
+
+def collect_rows(root: Path, docs_dir: Path, interval: int, today: dt.date) -> list[Row]:
+    """Every content page in docs_dir and every case study, sorted by due date."""
+    rows = [
+        review_row(p, p.relative_to(root).as_posix(), "page", interval, today)
+        for p in sorted(docs_dir.rglob("*.md"))
+        if is_content_page(p.relative_to(docs_dir).as_posix())
+    ]
+    rows += [
+        review_row(p, p.relative_to(root).as_posix(), "case study", interval, today)
+        for p in sorted((root / "case_studies").glob("*.md"))
+        if not p.name.startswith("_")
+    ]
+    # Files with no usable date first: they need attention before anything else.
+    return sorted(rows, key=lambda r: (r.due is not None, r.due or dt.date.min, r.file))
+
+
+def write_csv(rows: Iterable[Row], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(r.cells() for r in rows)
+
+
+def format_table(rows: list[Row]) -> str:
+    """A plain-text table for the terminal."""
+    headings = {c: c.replace("_", " ").capitalize() for c in COLUMNS}
+    cells = [headings, *(r.cells() for r in rows)]
+    widths = {c: max(len(line[c]) for line in cells) for c in COLUMNS}
+    lines = ["  ".join(line[c].ljust(widths[c]) for c in COLUMNS).rstrip() for line in cells]
+    lines.insert(1, "  ".join("-" * widths[c] for c in COLUMNS))
+    return "\n".join(lines)
+
+
+def overdue_markdown(rows: list[Row], today: dt.date) -> str:
+    """The body of the "Pages due for review" issue."""
+    late = [r for r in rows if r.status != "current"]
+    lines = [
+        f"Report of {today.isoformat()}: {len(late)} page(s) or case studies need review.",
+        "",
+        "Check each page's facts and sources, then set `last_reviewed` to the date you checked.",
+        "",
+        "| Due | Days overdue | Owner | File | Title | Status |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in late:
+        c = {k: v.replace("|", "\\|") for k, v in r.cells().items()}
+        lines.append(
+            f"| {c['due']} | {c['days_overdue']} | {c['owner']} | `{c['file']}` "
+            f"| {c['title']} | {c['status']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    parser.add_argument("--csv", default=str(ROOT / "reports" / "review-report.csv"))
+    parser.add_argument("--markdown", help="write the rows that need review here, as Markdown")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="YYYY-MM-DD (for tests)")
+    args = parser.parse_args(argv)
+
+    from mkdocs.config import load_config  # slow import: only when run
+
+    config = load_config(config_file=args.config)
+    root = Path(config.config_file_path).parent
+    interval = default_interval(config.extra)
+    today = args.today or review_today(config.extra)
+    rows = collect_rows(root, Path(config.docs_dir), interval, today)
+    print(format_table(rows))
+    write_csv(rows, Path(args.csv))
+    late = sum(r.status != "current" for r in rows)
+    print(f"\n{len(rows)} pages and case studies; {late} need review. CSV: {args.csv}")
+    if args.markdown:  # only when something needs review, so CI can test for the file
+        markdown = Path(args.markdown)
+        markdown.unlink(missing_ok=True)
+        if late:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(overdue_markdown(rows, today), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Search: keyboard-operable, announced, loaded only when a reader searches."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.search import search, search_url
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_finds_a_page_and_announces_the_count(
+    page: object, console_errors: list[str], site_url: str
+) -> None:
+    titles = search(page, site_url, "coproduction")
+    assert titles, "no results for 'coproduction'"
+    status = page.get_by_role("status").inner_text()
+    assert status.startswith(f"{len(titles)} result")
+    assert console_errors == []
+
+
+def test_search_says_when_nothing_matches(page: object, site_url: str) -> None:
+    assert search(page, site_url, "zyxwvutsq") == []
+    assert "No results" in page.get_by_role("status").inner_text()
+
+
+def test_a_shared_search_address_opens_with_its_results(page: object, site_url: str) -> None:
+    page.goto(search_url(site_url, "coproduction"))
+    page.get_by_role("status").filter(has_text="for \u201c").wait_for()
+    assert page.get_by_label("Search this guide").input_value() == "coproduction"
+    assert page.locator("[data-cg-search-results] li").count() > 0
+
+
+def test_search_works_by_keyboard_alone(page: object, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    page.get_by_label("Search this guide").focus()
+    page.keyboard.type("coproduction")
+    page.keyboard.press("Enter")
+    page.get_by_role("status").filter(has_text="for \u201c").wait_for()
+    assert page.locator("[data-cg-search-results] li > a").count() > 0
+
+
+def test_a_first_visit_fetches_no_search_index(page: object, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "/pagefind/" in u]
+
+
+def test_three_spellings_of_coproduction_find_the_same_pages(page: object, site_url: str) -> None:
+    found = {
+        q: set(search(page, site_url, q))
+        for q in ("coproduction", "co-production", "co production")
+    }
+    assert found["coproduction"], "no results at all"
+    assert found["coproduction"] == found["co-production"] == found["co production"], found

@@ -1,0 +1,125 @@
+"""Review dates, feedback and what's new on fixture sites with a fixed "today" (1 June 2030)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support.sites import Build, build_fixture, html_pages
+
+NS = {"a": "http://www.w3.org/2005/Atom"}
+
+
+@pytest.fixture(scope="module")
+def review_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_fixture("review_dates", tmp_path_factory.mktemp("review_dates"))
+    assert build.ok, build.log  # overdue pages are information: never a warning or an error
+    return build
+
+
+def _soup(build: Build, page: str) -> BeautifulSoup:
+    return BeautifulSoup((build.site_dir / page / "index.html").read_text(), "html.parser")
+
+
+def _text(tag: object) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def test_every_page_ends_with_its_review_dates(review_site: Build) -> None:
+    expected = {
+        "": "Last reviewed: 1 May 2030 · Next review due: 1 May 2031",
+        "stale": "Last reviewed: 31 January 2029 · Next review due: 31 January 2030",
+        "monthly": "Last reviewed: 31 January 2030 · Next review due: 28 February 2030",
+        "due-today": "Last reviewed: 1 June 2029 · Next review due: 1 June 2030",
+    }
+    for page, line in expected.items():
+        article = _soup(review_site, page).select_one("article")
+        review = article.select_one(".page-end__review")
+        assert _text(review) == line
+        due = datetime.strptime(line.split("due: ")[1], "%d %B %Y").date()
+        assert review.find_all("time")[1]["datetime"] == due.isoformat()
+        # Near the end: the last block of the article, after the page's own content.
+        assert article.find_all(recursive=False)[-1] is review.parent
+
+
+def test_overdue_pages_start_with_a_notice_and_others_do_not(review_site: Build) -> None:
+    for page, overdue in {"": False, "due-today": False, "stale": True, "monthly": True}.items():
+        article = _soup(review_site, page).select_one("article")
+        notices = article.select('[role="note"]')
+        if not overdue:
+            assert notices == [], page
+            continue
+        (notice,) = notices
+        assert _text(notice).startswith("This page is due for review")
+        assert "hidden" not in notice.attrs and "style" not in notice.attrs
+        # At the top: before the page's heading.
+        assert notice.find_next("h1") is article.find("h1")
+
+
+def test_feedback_link_opens_a_prefilled_github_issue(review_site: Build) -> None:
+    link = _soup(review_site, "stale").find("a", string="Help us improve this page")
+    parts = urlsplit(link["href"])
+    assert f"{parts.netloc}{parts.path}" == "github.com/fixture-org/guide/issues/new"
+    query = parse_qs(parts.query)
+    assert query["title"] == ['Feedback on: Rights & "duties" <2029>']
+    assert "https://fixture.example/guide/stale/" in query["body"][0]
+
+
+def test_every_page_advertises_the_feed(review_site: Build) -> None:
+    for path in html_pages(review_site.site_dir):
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        links = soup.select('head link[rel="alternate"][type="application/atom+xml"]')
+        assert len(links) == 1, path
+        href = links[0]["href"]
+        # 404.html is served at any address, so MkDocs gives it root-relative links.
+        base = review_site.site_dir if href.startswith("/guide/") else path.parent
+        target = (base / href.removeprefix("/guide/")).resolve()
+        assert target == review_site.site_dir / "feed.xml", path
+
+
+def test_feed_lists_pages_newest_first_with_absolute_links(review_site: Build) -> None:
+    root = ET.fromstring((review_site.site_dir / "feed.xml").read_bytes())  # noqa: S314
+    entries = root.findall("a:entry", NS)
+    assert [e.findtext("a:updated", namespaces=NS)[:10] for e in entries] == [
+        "2030-05-01",
+        "2030-01-31",
+        "2029-06-01",
+        "2029-01-31",
+    ]  # the what's-new page itself is not an entry
+    assert entries[0].find("a:link", NS).get("href") == "https://fixture.example/guide/"
+    assert entries[3].findtext("a:title", namespaces=NS) == 'Rights & "duties" <2029>'
+    assert root.findtext("a:updated", namespaces=NS) == "2030-05-01T00:00:00Z"
+
+
+def test_whats_new_page_lists_the_newest_pages_with_working_links(review_site: Build) -> None:
+    items = _soup(review_site, "whats-new").select("ol.whats-new > li")
+    assert [_text(li.a) for li in items] == ["Review fixture home", "Monthly page", "Due today"]
+    page_dir = review_site.site_dir / "whats-new"
+    for li in items:
+        assert (page_dir / li.a["href"] / "index.html").resolve().is_file()
+
+
+def test_missing_and_wrong_review_fields_fail_the_build_with_every_problem(
+    tmp_path: Path,
+) -> None:
+    build = build_fixture("review_missing", tmp_path)
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    found = [line.strip() for line in build.log.splitlines() if line.startswith("  docs/")]
+    assert found == [
+        "docs/no-date.md:1: last_reviewed: this page has no review date. Fix: add "
+        "'last_reviewed: 2030-06-01' to the front matter, using the date you last checked "
+        "its facts",
+        "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
+        "year-month-day, for example 'last_reviewed: 2030-06-01'",
+        "docs/wrong.md:5: review_interval_months: 'twelve' is not a whole number of months "
+        "from 1 to 60. Fix: write a number such as 6 or 12, or delete the line to use 12",
+        "docs/wrong.md:6: owner: 'jo.bloggs@example.org' looks like an email address. Fix: "
+        "name a team or role instead, such as 'Policy team', so no personal address is "
+        "published and the page does not depend on one person",
+    ]  # 404.md has no date either, but it is not a content page
