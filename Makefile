@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean bench bench-weight
+.PHONY: help serve build test lint format clean linkcheck bench bench-weight
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,10 +35,7 @@ serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on 
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(SITE_STAMP) ## Strict build into site/ (replaced only if the build succeeds)
-	@rm -rf .site-build-tmp
-	$(BIN)/mkdocs build --strict --site-dir .site-build-tmp
-	@rm -rf site && mv .site-build-tmp site
-	@echo "Built the site into site/"
+	$(BIN)/python scripts/atomic_build.py
 
 lint: $(DEV_STAMP) ## Check the Python code with ruff
 	$(BIN)/ruff check .
@@ -57,7 +54,7 @@ bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connect
 	$(BIN)/python -m bench.page_weight
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site .site-build-tmp $(VENV) .pytest_cache .ruff_cache
+	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
 
 .PHONY: review-report new-case-study
 review-report: $(SITE_STAMP) ## List pages and case studies by review due date (also reports/review-report.csv)
@@ -69,3 +66,6 @@ new-case-study: $(SITE_STAMP) ## Start a case study from the template: make new-
 .PHONY: bench-build
 bench-build: $(SITE_STAMP) ## Time builds with 100, 1,000 and 5,000 case studies against plain Material
 	$(BIN)/python bench/build_scale.py --sizes 100 1000 5000 --plain-max 1000
+
+linkcheck: $(SITE_STAMP) ## Check external links in docs/ and case_studies/ (online; not in make test)
+	$(BIN)/python scripts/linkcheck.py

@@ -105,10 +105,12 @@ def _parse_yaml(source: str, doc: Document) -> None:
             if "\t" in source
             else "check the colons, quotes and indentation on this line and the one above"
         )
-        if "quoted scalar" in (getattr(err, "context", None) or ""):  # point at the open quote
-            mark, problem = err.context_mark, "a quote opens here but never closes"
-            fix = "add the matching closing quote at the end of the value"
         line = mark.line + 2 if mark else 1
+        opened = getattr(err, "context_mark", None)
+        if "quoted scalar" in str(getattr(err, "context", "")) and opened:
+            # The error is found where the file ends; the mistake is where the quote opened.
+            line, problem = opened.line + 2, "a quotation mark on this line is never closed"
+            fix = "add the closing quotation mark, or remove the opening one"
         _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
         return
     except ValueError as err:  # YAML reads 2026-02-30 as a date, then cannot make one

@@ -27,6 +27,7 @@ SEARCH_PAGE = """---
 title: Search
 description: Search every page and case study in this guide.
 template: search.html
+webassembly: true
 ---
 
 # Search

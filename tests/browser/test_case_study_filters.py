@@ -66,7 +66,7 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     assert "nation=" in page.url
     page.focus("#cs-filters button[type=reset]")
     page.keyboard.press("Enter")
-    page.wait_for_function("!location.search")
+    page.wait_for_function("() => !location.search")
     assert len(_visible_titles(page)) > filtered
     assert page.locator("#cs-filter-principle").input_value() == ""
 

@@ -19,8 +19,8 @@ SITE = "case_study_site"
 EXPECTED = {
     "malformed-yaml.md": (
         "case_studies/malformed-yaml.md:5: (front matter): the front matter is not valid "
-        "YAML (a quote opens here but never closes). Fix: add the matching closing quote "
-        "at the end of the value"
+        "YAML (a quotation mark on this line is never closed). Fix: add the closing "
+        "quotation mark, or remove the opening one"
     ),
     "tab-indentation.md": (
         "case_studies/tab-indentation.md:8: (front matter): the front matter is not "

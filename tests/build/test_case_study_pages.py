@@ -147,7 +147,7 @@ def test_fields_page_lists_every_schema_field(fixture_site: Build) -> None:
 
 def test_edit_link_opens_the_case_study_file(fixture_site: Build) -> None:
     soup = _soup(fixture_site, "case-studies/time-swap/index.html")
-    edit = soup.select_one('a[rel="edit"]')["href"]
+    edit = soup.select_one('a[rel~="edit"]')["href"]
     assert edit == "https://github.com/example/fixture/edit/main/case_studies/time-swap.md"
 
 

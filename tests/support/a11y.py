@@ -77,7 +77,7 @@ def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
             for path in paths:
                 page.goto(site_url + path, wait_until="load")
                 # Material sets the scheme from the media query on load.
-                page.wait_for_function("document.body.dataset.mdColorScheme !== undefined")
+                page.wait_for_function("() => document.body.dataset.mdColorScheme !== undefined")
                 result = page.evaluate("opts => axe.run(document, opts)", axe_options())
                 run.axe_version = result["testEngine"]["version"]
                 for v in result["violations"]:

@@ -83,6 +83,15 @@ def build_fixture(scenario: str, tmp_path: Path) -> Build:
     return run_mkdocs_build(project, tmp_path / "site")
 
 
+def build_fixture_with_page(scenario: str, tmp_path: Path, name: str, data: bytes) -> Build:
+    """Build a fixture site with one more page, `docs/<name>`, added to its navigation."""
+    project = copy_fixture(scenario, tmp_path / "project")
+    (project / "docs" / name).write_bytes(data)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + f"  - Added: {name}\n")
+    return run_mkdocs_build(project, tmp_path / "site")
+
+
 def html_pages(site_dir: Path) -> list[Path]:
     """Every HTML page in a built site, in a stable order."""
     return sorted(site_dir.rglob("*.html"))
