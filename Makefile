@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean linkcheck bench bench-weight
+.PHONY: help serve build test lint format clean linkcheck bench bench-weight bench-build bench-serve
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,7 +48,7 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 test: lint ## Lint, then run every test (unit, build and browser)
 	$(BIN)/python -m pytest
 
-bench: bench-weight ## Run every benchmark (not part of make test)
+bench: bench-build bench-serve bench-weight ## Run every benchmark (not part of make test)
 
 bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connection
 	$(BIN)/python -m bench.page_weight
@@ -63,9 +63,11 @@ review-report: $(SITE_STAMP) ## List pages and case studies by review due date (
 new-case-study: $(SITE_STAMP) ## Start a case study from the template: make new-case-study TITLE="Project name"
 	@$(BIN)/python scripts/new_case_study.py "$$TITLE"
 
-.PHONY: bench-build
 bench-build: $(SITE_STAMP) ## Time builds with 100, 1,000 and 5,000 case studies against plain Material
-	$(BIN)/python bench/build_scale.py --sizes 100 1000 5000 --plain-max 1000
+	$(BIN)/python -m bench.build_scale --sizes 100 1000 5000 --plain-max 1000
+
+bench-serve: $(SITE_STAMP) ## Time `mkdocs serve` rebuilds after editing one of 1,000 case studies
+	$(BIN)/python -m bench.serve_rebuild --size 1000
 
 linkcheck: $(SITE_STAMP) ## Check external links in docs/ and case_studies/ (online; not in make test)
 	$(BIN)/python scripts/linkcheck.py
