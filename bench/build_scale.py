@@ -27,8 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.support.fork import tracked_files
+
 ROOT = Path(__file__).resolve().parents[1]
-COPY = ("mkdocs.yml", "mkdocs.base.yml", "hooks", "overrides", "includes", "docs", "case_studies")
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "UK-wide", "International")
 AREAS = ("mental health", "dementia", "cancer", "criminal justice", "older people")
 PRINCIPLES = ("equality", "diversity", "access", "reciprocity")
@@ -75,13 +76,11 @@ last_reviewed: 2026-01-03
 
 
 def make_project(dest: Path, n: int) -> None:
+    """A copy of the project (every file git would track) with N synthetic case studies."""
     dest.mkdir(parents=True)
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / name)
+    for rel in tracked_files():
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, dest / rel)
     for old in (dest / "case_studies").glob("[!_]*.md"):
         old.unlink()
     for i in range(n):

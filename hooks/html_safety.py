@@ -1,14 +1,15 @@
 """Pure helpers for page_safety.py: read a built page, work out the changes.
 
-A page is scanned once with the standard library's HTML parser, which sees
-Material's output exactly as a browser would (script text is kept raw, so
-its hash matches the one the browser computes). Nothing here touches MkDocs.
+A page is scanned once, in one regular-expression pass that splits it as a
+browser's tokenizer does (script text is kept raw, so its hash matches the
+one the browser computes). Nothing here touches MkDocs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from urllib.parse import urlsplit
 
 # Elements and attributes through which a page makes the browser fetch something.
@@ -51,57 +52,79 @@ class Scan:
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scan = Scan()
-        self._line_starts = [0]
-        for i, ch in enumerate(html):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
-        self._script: list[str] | None = None
-        self._head_open = False  # in <head>, before any script or stylesheet
-        self._article_depth = 0
+# The only tags whose attributes matter here.
+_WATCHED = frozenset({"head", "meta", "title", "script", "a", "article", *FETCHING})
+_RAW = "script|style|title|textarea"  # elements whose text is never markup
+_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""  # a tag's attributes; quoted values may hold ">"
+_NAMES = "|".join(sorted(_WATCHED | set(_RAW.split("|")), key=len, reverse=True))
 
-    def _span(self) -> tuple[int, int]:
-        line, col = self.getpos()
-        start = self._line_starts[line - 1] + col
-        return start, start + len(self.get_starttag_text() or "")
+# One pass over the page with one regular expression, splitting it as a
+# browser's tokenizer does: comments; elements whose text is never markup,
+# taken whole (so a "<" inside a title is never read as a tag); </article>;
+# the start tags we watch. Everything else (text, other tags with their
+# attributes) is consumed in long "skip" runs without a Python step each,
+# which keeps the scan fast on pages with large menus.
+_TOKEN = re.compile(
+    r"(?P<skip>(?:[^<]+"
+    rf"|<(?!!--|/article\s*>|(?:{_NAMES})(?=[\s/>]))/?[a-zA-Z!?]{_BODY}>"
+    r"|<(?![a-zA-Z!?/]))+)"
+    r"|(?P<comment><!--.*?-->)"
+    rf"|(?P<raw><(?P<rawtag>{_RAW})(?=[\s/>])(?P<rawattrs>{_BODY})>(?P<rawtext>.*?)</(?P=rawtag)\s*>)"
+    r"|</(?P<endtag>article)\s*>"
+    rf"|<(?P<tag>{_NAMES})(?=[\s/>])(?P<attrs>{_BODY})>"
+    r"|(?P<other><)",
+    re.DOTALL | re.IGNORECASE,
+)
+_START = re.compile(r"<[a-zA-Z]")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if (tag == "head" and self.scan.insert_at is None) or (
-            tag == "meta" and "charset" in values and self._head_open
-        ):
-            self.scan.insert_at = self._span()[1]
-        self._head_open = tag in ("head", "meta", "title") and self.scan.insert_at is not None
-        self._article_depth += tag == "article"
-        if tag == "script" and "src" not in values:
-            self._script = []
-        elif tag == "a" and is_external(values.get("href", "")):
-            self.scan.external_links.append(Tag(*self._span(), attrs))
-        self.scan.insecure += insecure_urls(tag, values)
 
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            if self._article_depth:
-                self.scan.content_scripts += 1  # from the content: let the policy block it
-            else:
-                self.scan.inline_scripts.append("".join(self._script))
-            self._script = None
-        self._article_depth -= tag == "article" and self._article_depth > 0
+def _attrs(text: str) -> Attrs:
+    """Attribute names (lower case) and values (character references decoded)."""
+    found: Attrs = []
+    for m in _ATTR.finditer(text):
+        value = next((v for v in m.groups()[1:] if v is not None), None)
+        found.append((m.group(1).lower(), None if value is None else unescape(value)))
+    return found
 
 
 def scan(html: str) -> Scan:
     """Scan a built page."""
-    scanner = _Scanner(html)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.scan
+    result = Scan()
+    head_open = False  # in <head>, before any script or stylesheet
+    article_depth = 0
+    for m in _TOKEN.finditer(html):
+        if m.group("skip") or m.group("comment") or m.group("other"):
+            # Another element opened: the head's opening run has ended.
+            head_open = head_open and not _START.search(m.group(0))
+            continue
+        if m.group("endtag"):
+            if m.group("endtag").lower() == "article" and article_depth:
+                article_depth -= 1
+            continue
+        raw = m.group("raw") is not None
+        tag = (m.group("rawtag") if raw else m.group("tag")).lower()
+        if tag not in _WATCHED:
+            head_open = False
+            continue
+        attrs = _attrs(m.group("rawattrs") if raw else m.group("attrs"))
+        values = {k: v or "" for k, v in attrs}
+        end = m.start("rawtext") if raw else m.end()
+        if (tag == "head" and result.insert_at is None) or (
+            tag == "meta" and "charset" in values and head_open
+        ):
+            result.insert_at = end
+        head_open = tag in ("head", "meta", "title") and result.insert_at is not None
+        article_depth += tag == "article"
+        if tag == "script" and "src" not in values:
+            if article_depth:
+                result.content_scripts += 1  # from the content: let the policy block it
+            else:
+                result.inline_scripts.append(m.group("rawtext"))
+        elif tag == "a" and is_external(values.get("href", "")):
+            result.external_links.append(Tag(m.start(), end, attrs))
+        result.insecure += insecure_urls(tag, values)
+    return result
 
 
 def is_external(href: str) -> bool:

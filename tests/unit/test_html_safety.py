@@ -179,3 +179,15 @@ def test_only_a_webassembly_page_may_compile_webassembly() -> None:
     policy = csp.content_security_policy(["a()"], webassembly=True)
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
     assert "'unsafe-eval'" not in policy
+
+
+def test_text_inside_a_title_is_never_read_as_a_script() -> None:
+    # A minifier may write "<" unescaped inside <title>, where browsers treat it as text.
+    page = (
+        "<html><head><meta charset=utf-8><title><script>alert(1)</script></title>"
+        "<script>real()</script></head><body><a href='https://x.example/?q=\"><script>'>x</a>"
+        "</body></html>"
+    )
+    found = html_safety.scan(page)
+    assert found.inline_scripts == ["real()"]
+    assert len(found.external_links) == 1
