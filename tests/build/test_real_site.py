@@ -9,22 +9,14 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from html_safety import FETCHING, NAVIGATION_RELS
 from tests.support.sites import Build, html_pages
 
-# Attributes through which a page can make the browser fetch something.
-_FETCHING = {
-    "script": ("src",),
-    "link": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "object": ("data",),
-    "embed": ("src",),
-}
-# <link rel> values that are navigation hints, not fetches.
-_NON_FETCHING_RELS = {"canonical", "alternate", "prev", "next", "author", "license"}
+# The same lists the build's own safety hook uses, so the two cannot drift:
+# where a page can make the browser fetch something, and <link rel> values
+# that are navigation hints, not fetches.
+_FETCHING = FETCHING
+_NON_FETCHING_RELS = NAVIGATION_RELS
 _CSS_URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+)", re.IGNORECASE)
 
 
