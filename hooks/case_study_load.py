@@ -17,6 +17,7 @@ from typing import Any
 
 from case_study_schema import Schema, check_meta
 from case_study_store import Record
+from case_study_template import leftovers, load_template
 from editor_errors import Problem
 from front_matter import Document, parse_document, read_document
 
@@ -51,13 +52,18 @@ def load_folder(
     """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
     records: list[Record] = []
     problems: list[Problem] = []
+    template = load_template(folder)
+    required = frozenset(schema.get("required", ()))
     for path in sorted(folder.glob("*.md")):
         if path.name.startswith("_"):
             continue
         display = f"{display_root}/{path.name}"
         doc = read_document(path, display)
         record, found = check_document(doc, path.stem, schema, today, taken)
-        problems += found
+        leftover = leftovers(doc, template, required) if not doc.problems else []
+        if leftover:
+            record = None
+        problems += found + leftover
         if record is not None:
             records.append(record)
     problems += duplicate_titles(records)
