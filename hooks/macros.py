@@ -70,6 +70,18 @@ def _md_escape(text: str) -> str:
     return out
 
 
+def record_filters(
+    principle: str | None, nation: str | None, service_area: str | None, involvement: str | None
+) -> dict[str, str | None]:
+    """Macro arguments (one value each) mapped to the record fields they filter."""
+    return {
+        "principles": principle,
+        "nation": nation,
+        "service_areas": service_area,
+        "involvement": involvement,
+    }
+
+
 def define_env(env: Any) -> None:
     """Register this module's macros and hide build-machine details."""
     for name in _HIDDEN_VARIABLES:
@@ -90,15 +102,8 @@ def define_env(env: Any) -> None:
         empty: str = "No case studies show this yet.",
     ) -> str:
         """List matching case studies as links; says `empty` when there are none."""
-        return case_study_links(
-            get_records(),
-            env.variables["page"].file.src_uri,
-            empty,
-            principles=principle,
-            nation=nation,
-            service_areas=service_area,
-            involvement=involvement,
-        )
+        filters = record_filters(principle, nation, service_area, involvement)
+        return case_study_links(get_records(), env.variables["page"].file.src_uri, empty, **filters)
 
     @env.macro
     def case_study_count(
@@ -108,12 +113,5 @@ def define_env(env: Any) -> None:
         involvement: str | None = None,
     ) -> int:
         """How many case studies match; 0 when there are none."""
-        return len(
-            matching(
-                get_records(),
-                principles=principle,
-                nation=nation,
-                service_areas=service_area,
-                involvement=involvement,
-            )
-        )
+        filters = record_filters(principle, nation, service_area, involvement)
+        return len(matching(get_records(), **filters))

@@ -27,3 +27,16 @@ def test_link_keeps_its_anchor() -> None:
 
 def test_link_to_a_section_a_fork_removed_is_plain_text() -> None:
     assert section_link(_files("index.md"), "index.md", "law/index.md", "the law") == "the law"
+
+
+def test_macro_arguments_filter_the_record_fields_they_name() -> None:
+    from case_study_store import matching
+    from macros import record_filters
+
+    records = [
+        {"title": "A", "principles": ["equality"], "nation": "Wales"},
+        {"title": "B", "principles": ["reciprocity"], "nation": "Wales"},
+    ]
+    filters = record_filters("reciprocity", "Wales", None, None)
+    assert filters["principles"] == "reciprocity" and filters["service_areas"] is None
+    assert [r["title"] for r in matching(records, **filters)] == ["B"]
