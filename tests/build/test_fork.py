@@ -145,3 +145,7 @@ def test_upstream_changes_to_shared_files_merge_into_a_fork_without_conflict(
     _git(repo, "merge", "-q", "--no-edit", "main")
     assert "upstream: a template change" in (repo / "overrides" / "main.html").read_text()
     assert FORK_NAME in (repo / "mkdocs.yml").read_text()
+
+
+def test_a_public_site_draws_no_empty_banner(site_dir: Path) -> None:
+    assert _soup(site_dir / "index.html").select_one(".md-banner") is None
