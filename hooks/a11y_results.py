@@ -16,8 +16,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.plugins import get_plugin_logger
+
+import fragments
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,12 +30,9 @@ RESULTS = "assets/data/accessibility-results.json"
 log = get_plugin_logger(__name__)
 
 
-def render_results(results: dict[str, Any], pages: int, fragments: Path) -> str:
+def render_results(results: dict[str, Any], pages: int, templates: str) -> str:
     """The results table as HTML, autoescaped. `pages`: HTML pages in this build."""
-    env = Environment(
-        loader=FileSystemLoader(fragments), autoescape=select_autoescape(default=True)
-    )
-    return env.get_template("accessibility-results.html").render(r=results, pages=pages)
+    return fragments.render(templates, "accessibility-results.html", r=results, pages=pages)
 
 
 def on_page_markdown(
@@ -53,5 +51,5 @@ def on_page_markdown(
         return markdown
     # Every page is tested: the Markdown pages (generated ones too) and 404.
     pages = len(files.documentation_pages()) + 1
-    html = render_results(results, pages, Path(config.theme.custom_dir) / "fragments")
+    html = render_results(results, pages, fragments.folder(config))
     return markdown.replace(MARKER, html)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.structure.files import File
 
+import fragments
 from brand_colours import contrast, hsl_hex, nearest_passing, parse_hex
 from editor_errors import Problem, raise_if_any
 
@@ -142,9 +142,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _render(config: MkDocsConfig, colours: dict[str, str]) -> str:
-    folder = Path(config.theme.custom_dir) / "fragments"
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True))
-    return env.get_template("brand.css").render(brand=colours, on_primary=WHITE, bg=SCHEMES)
+    return fragments.render(
+        fragments.folder(config), "brand.css", brand=colours, on_primary=WHITE, bg=SCHEMES
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

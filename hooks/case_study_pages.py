@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 import case_study_export as export
 import case_study_render as cr
+import fragments
 from case_study_store import Record
 from editor_errors import Problem
 
@@ -66,7 +67,7 @@ class Site:
     def __init__(self, config: MkDocsConfig, schema: dict[str, Any], files: Files) -> None:
         self.config = config
         self.schema = schema
-        self.fragments = str(Path(config.theme.custom_dir or "overrides") / "fragments")
+        self.fragments = fragments.folder(config)
         self.links = _links(files)
         self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
 

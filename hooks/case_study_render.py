@@ -10,18 +10,16 @@ HTML made inert, so MkDocs renders the story as it renders any page.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import jinja2
 import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils import get_relative_url
 
+import fragments
 from case_study_load import public
 from case_study_store import Record
 
@@ -48,26 +46,6 @@ _CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+)", re.M | r
 _ANCHOR = re.compile(
     r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$|\bid=\"([\w-]+)\"", re.M
 )
-
-
-@cache
-def environment(folder: str) -> jinja2.Environment:
-    """The fragments' Jinja environment: autoescaped, strict about undefined names."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["long_date"] = long_date
-    return env
-
-
-def long_date(iso: str) -> str:
-    """`2026-11-26` → `26 November 2026`, as GOV.UK writes dates."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
 
 
 def public_fields(record: Record) -> dict[str, Any]:
@@ -149,7 +127,7 @@ def page_markdown(meta: dict[str, Any], body: str = "") -> str:
 
 
 def render(folder: str, template: str, **context: Any) -> str:
-    return environment(folder).get_template(template).render(**context)
+    return fragments.render(folder, template, **context)
 
 
 def principle_link(links: Links, principle: str, from_url: str) -> str | None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+import fragments
 from atom import FEED_PATH, atom_feed
 from case_study_store import Record, get_records
 from editor_errors import Problem, raise_if_any
@@ -101,13 +102,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise_if_any(
             [Problem("mkdocs.yml", 1, "site_url", "the site's address is missing", _SITE_URL_FIX)]
         )
-    fragments = Path(config.theme.custom_dir or "overrides") / "fragments"
-    _state["templates"] = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(fragments),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    _state["templates"] = fragments.environment(fragments.folder(config))
     _state["listings"] = set()
     _state["macros"] = config.plugins.get("macros")
     if _state["macros"] is not None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from mkdocs.plugins import get_plugin_logger
 
 import csp
+import fragments
 import html_safety
 import page_store
 from editor_errors import Problem, raise_if_any
@@ -80,8 +80,7 @@ def on_startup(command: str, **kwargs: Any) -> None:
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
-    folder = Path(config.theme.custom_dir or "overrides") / "fragments"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    env = fragments.environment(fragments.folder(config))
     _state["fragments"] = env.get_template("page_safety.html").module
     _state["problems"] = []
 

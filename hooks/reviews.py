@@ -68,8 +68,10 @@ def review_today(extra: dict[str, Any]) -> dt.date:
     return parse_date(extra.get("review_today")) or dt.date.today()
 
 
-def long_date(day: dt.date) -> str:
-    """A date as GOV.UK writes it: 9 October 2026."""
+def long_date(day: dt.date | str) -> str:
+    """A date (or `YYYY-MM-DD` text) as GOV.UK writes it: 9 October 2026."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
     return format_date(day, "d MMMM y", locale="en_GB")
 
 

@@ -42,6 +42,7 @@ def test_dates_read_as_gov_uk_writes_them() -> None:
     state = review_state(D(2026, 10, 9), 12, TODAY)
     assert (state.last_reviewed_text, state.due_text) == ("9 October 2026", "9 October 2027")
     assert long_date(D(2027, 1, 1)) == "1 January 2027"
+    assert long_date("2026-11-26") == "26 November 2026"  # record values are ISO text
 
 
 @pytest.mark.parametrize(
