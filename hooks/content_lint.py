@@ -15,14 +15,13 @@ checked too; line numbers then refer to the file as written.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
+import page_store
 from content_checks import check_markdown
 from editor_errors import Problem
-from front_matter import parse_document
 from markdown_mask import mask
 from raw_html import check_raw_html
 
@@ -40,23 +39,16 @@ def lint(markdown: str, path: str, offset: int = 0) -> list[Problem]:
     return sorted([*check_markdown(text, path, offset), *check_raw_html(text, path, offset)])
 
 
-def display_path(config: MkDocsConfig, src_path: str) -> str:
-    """The page's path as an editor sees it, from the repository's top folder."""
-    docs, root = Path(config.docs_dir), Path(config.config_file_path).resolve().parent
-    if docs.is_relative_to(root):
-        docs = docs.relative_to(root)
-    return (docs / src_path).as_posix()
-
-
 def on_page_markdown(
     markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
 ) -> str:
-    if page.file.generated_by:  # pages a hook made from data are checked where the data lives
+    # The file as page_front_matter.py read it; pages a hook made from data
+    # (case studies) have none and are checked where their data lives.
+    doc = page_store.get_document(page.file.src_uri)
+    if doc is None:
         return markdown
-    path = display_path(config, page.file.src_path)
-    doc = parse_document(page.file.content_string, path)
     # MkDocs drops the blank lines after the front matter; count them back.
     offset = doc.body_line - 1 + len(doc.body) - len(doc.body.lstrip("\n"))
-    for problem in lint(markdown, path, offset):
+    for problem in lint(markdown, doc.path, offset):
         log.warning(str(problem))
     return markdown

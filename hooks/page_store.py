@@ -1,7 +1,7 @@
 """The parsed front matter of every docs/ page in the current build.
 
 `page_front_matter.py` fills it in `on_files`; other hooks (the macros guard,
-review dates) read it, so each page's file is read and parsed once per build.
+review dates, content lint) read it, so each page's file is read and parsed once per build.
 Keys are MkDocs `src_uri`s (`guide/start.md`).
 """
 

@@ -4,7 +4,8 @@ Events:
 - `on_config`: forget the last build (hooks stay loaded in `mkdocs serve`) and
   read the default interval (`extra.review_interval_months`) and "today"
   (`extra.review_today`, set only by test fixtures; otherwise the clock).
-- `on_files`: read every content page's front matter once, check
+- `on_files`: take every content page's front matter from `page_store`
+  (read once by page_front_matter.py, which runs first), check
   `last_reviewed`, `review_interval_months` and `owner`, and raise one
   `EditorError` listing every problem. An overdue page is not a problem.
 - `on_page_markdown`: put the page's `ReviewState` in `page.meta["review"]`
@@ -13,12 +14,11 @@ Events:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import page_store
 from case_study_store import get_records
 from editor_errors import Problem, raise_if_any
-from front_matter import read_document
 from review_store import ReviewedPage, set_reviewed_pages
 from reviews import (
     ReviewState,
@@ -41,6 +41,7 @@ _pages: dict[str, ReviewedPage] = {}  # by src_uri, for on_page_markdown
 
 def on_config(config: MkDocsConfig) -> None:
     _pages.clear()
+    _settings.pop("records_by_url", None)
     set_reviewed_pages([])
     _settings["interval"] = default_interval(config.extra)
     _settings["today"] = review_today(config.extra)
@@ -48,13 +49,9 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
     problems: list[Problem] = []
-    docs_dir = Path(config.docs_dir)
     for file in files.documentation_pages():
-        if file.generated_by is not None or not is_content_page(file.src_uri):
-            continue
-        doc = read_document(docs_dir / file.src_path, f"docs/{file.src_uri}")
-        problems.extend(doc.problems)
-        if doc.problems:
+        doc = page_store.get_document(file.src_uri)  # None for generated pages
+        if doc is None or not is_content_page(file.src_uri):
             continue
         state, found = check_review_fields(
             doc, _settings["interval"], _settings["today"], required=True
@@ -84,7 +81,9 @@ def _generated_page_state(page: Page) -> ReviewState | None:
     """A generated page (a case study) shows review dates if it has them."""
     source: dict[str, Any] = page.meta
     if "last_reviewed" not in source:
-        source = next((r for r in get_records() if r.get("url") == page.url), {})
+        if "records_by_url" not in _settings:  # once per build, not once per page
+            _settings["records_by_url"] = {r.get("url"): r for r in get_records()}
+        source = _settings["records_by_url"].get(page.url, {})
     last = parse_date(source.get("last_reviewed"))
     if last is None:
         return None
