@@ -12,11 +12,9 @@ from bs4 import BeautifulSoup
 from html_safety import FETCHING, NAVIGATION_RELS
 from tests.support.sites import Build, html_pages
 
-# The same lists the build's own safety hook uses, so the two cannot drift:
-# where a page can make the browser fetch something, and <link rel> values
-# that are navigation hints, not fetches.
-_FETCHING = FETCHING
-_NON_FETCHING_RELS = NAVIGATION_RELS
+# FETCHING and NAVIGATION_RELS are the lists the build's own safety hook
+# uses (where a page makes the browser fetch, and <link rel> values that only
+# name another page), so the test and the hook cannot drift apart.
 _CSS_URL = re.compile(r"url\(\s*['\"]?(?!data:)([^'\")]+)", re.IGNORECASE)
 
 
@@ -61,11 +59,11 @@ def test_nothing_is_loaded_from_another_host(site_dir: Path, kind: str) -> None:
     found: list[str] = []
     if kind == "html":
         for path in html_pages(site_dir):
-            for tag in _soup(path).find_all(list(_FETCHING)):
+            for tag in _soup(path).find_all(list(FETCHING)):
                 rels = set(tag.get("rel") or [])
-                if tag.name == "link" and rels and rels <= _NON_FETCHING_RELS:
+                if tag.name == "link" and rels and rels <= NAVIGATION_RELS:
                     continue
-                for attr in _FETCHING[tag.name]:
+                for attr in FETCHING[tag.name]:
                     for url in (tag.get(attr) or "").split(","):
                         url = url.strip().split(" ")[0]
                         if url and _is_other_host(url):
