@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+from tests.support.browser import serve_directory
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".mjs")
 
@@ -49,14 +48,6 @@ class _BytesFile:
         """Nothing to release."""
 
 
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
+def serve_gzip(directory: Path) -> AbstractContextManager[str]:
     """Serve `directory` with gzip on 127.0.0.1; yield the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_directory(directory, GzipHandler)
