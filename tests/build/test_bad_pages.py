@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import ROOT, Build, build_fixture_with_page
+from tests.support.sites import ROOT, Build, build_fixture_with_page, copy_fixture, run_mkdocs_build
 
 CORPUS = ROOT / "tests" / "bad_inputs" / "pages"
 _MACROS_FIX = (
@@ -141,3 +141,17 @@ def test_template_syntax_on_a_page_without_opt_in_is_shown_as_text(tmp_path: Pat
     text = _page(build, name).select_one("article").get_text()
     assert "This page shows {{ ''.__class__ }} as plain text." in text
     assert "<class" not in text
+
+
+def test_a_bad_line_in_the_abbreviations_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    abbreviations = project / "includes" / "abbreviations.md"
+    abbreviations.write_text(abbreviations.read_text() + "PSR means Provider Selection Regime\n")
+    lines = len(abbreviations.read_text().splitlines())
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert (
+        f"includes/abbreviations.md:{lines}: (abbreviation): this line is not an abbreviation. "
+        "Fix: write it as *[TERM]: what it stands for"
+    ) in result.log
