@@ -191,3 +191,26 @@ def test_text_inside_a_title_is_never_read_as_a_script() -> None:
     found = html_safety.scan(page)
     assert found.inline_scripts == ["real()"]
     assert len(found.external_links) == 1
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://example.com/",
+        "HTTPS:example.com",
+        "h&#116;tps://example.com/",
+        "&#104;ttps:example.com",
+        "ht\ttps://example.com/",
+        "//example.com/",
+    ],
+)
+def test_every_way_of_writing_an_external_link_is_found(href: str) -> None:
+    # The scan skips links that cannot leave the site without decoding them;
+    # these can, however they are written.
+    page = f'<html><head></head><body><a class="x" href="{href}">x</a></body></html>'
+    assert len(html_safety.scan(page).external_links) == 1
+
+
+def test_links_within_the_site_are_not_reported_as_external() -> None:
+    page = '<a href="../guide/">a</a><a href=#top>b</a><a href="mailto:x@example.org">c</a>'
+    assert html_safety.scan(page).external_links == []
