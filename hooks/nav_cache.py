@@ -1,0 +1,67 @@
+"""The navigation, rendered once per folder for pages that are not in it.
+
+Events:
+- on_nav: notes the address of every page in the navigation.
+- on_env: gives templates `nav_cache` (overrides/partials/nav.html uses it).
+
+Why: Material renders the whole navigation into every page, about 2.8 ms a
+page here, and most of a case study's build time. A page that is not in the
+navigation (a case study, a filter listing, the search page) marks no item
+as active, so its navigation differs from a neighbour's only through the
+relative links, which are the same for every page in the same folder. The
+first such page in a folder renders the navigation; the rest reuse it.
+Pages in the navigation are always rendered in full.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+_nav_urls: set[str] = set()
+
+
+class NavCache:
+    """Rendered navigation lists, keyed by the folder of the page they are for."""
+
+    def __init__(self, nav_urls: set[str]) -> None:
+        self.nav_urls = nav_urls
+        self.html: dict[str, str] = {}
+
+    def key(self, page: Page | None) -> str | None:
+        """The cache key for `page`, or None if its navigation must be rendered."""
+        if page is None or page.url in self.nav_urls:
+            return None
+        url = page.url
+        # With directory URLs a page is its own folder: a nav page inside it
+        # would be linked differently from a neighbour's, so never share.
+        if url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url):
+            return None
+        return posixpath.dirname(url.rstrip("/"))
+
+    def get(self, key: str | None) -> str | None:
+        return None if key is None else self.html.get(key)
+
+    def keep(self, key: str | None, html: str) -> str:
+        """Remember `html` for `key` (if there is one) and return it."""
+        if key is not None:
+            self.html[key] = html
+        return html
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _nav_urls.clear()
+    _nav_urls.update(page.url for page in nav.pages)
+    return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.globals["nav_cache"] = NavCache(set(_nav_urls))
+    return env
