@@ -1,7 +1,11 @@
 """Site search with Pagefind: a search page, and an index built after the site.
 
-Events: `on_files` adds the generated search page; `on_post_build` runs
-Pagefind over the built HTML. Why Pagefind rather than Material's search:
+Events: `on_files` adds the generated search page; `on_pre_build` starts a
+Pagefind process (`pagefind_service.py`); `on_post_page` and
+`on_post_template` send it each page as soon as it is final, so it indexes on
+another core while MkDocs builds the next; `on_post_build` writes the index.
+A `--dirty` build, which skips unchanged pages, indexes the folder instead.
+`on_build_error` stops the process. Why Pagefind rather than Material's search:
 Material's worker downloads the whole index on every first visit, and that
 index grows with every case study. Pagefind splits its index into chunks
 that are fetched only when a reader searches, so a first visit costs nothing
@@ -11,17 +15,19 @@ Zensical (Material's successor) would keep it as it is.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+
+from pagefind_service import PagefindError, PagefindService
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 SEARCH_PAGE = """---
 title: Search
@@ -35,7 +41,7 @@ webassembly: true
 
 
 # Heading permalinks ("¶") are not part of a page's title or text.
-_OPTIONS = ("--exclude-selectors", ".headerlink")
+INDEX_CONFIG = {"exclude_selectors": [".headerlink"]}
 
 # Pagefind's ready-made interfaces; the search page has its own, smaller one.
 _UNUSED_UI = (
@@ -58,20 +64,61 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+_state: dict[str, Any] = {"dirty": False, "index": None}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _stop()
+    try:
+        _state["index"] = PagefindService(INDEX_CONFIG)
+    except (OSError, PagefindError) as error:
+        raise PluginError(f"The search index could not be started: {error}") from error
+
+
+@event_priority(-100)  # after every hook that changes the page
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if not _state["dirty"]:
+        _add(output, page.file.dest_uri)
+    return output
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if not _state["dirty"] and template_name.endswith(".html"):
+        _add(output_content, template_name)
+    return output_content
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Index the built site; a failure stops the build rather than ship no search."""
-    build_index(Path(config.site_dir))
-
-
-def build_index(site_dir: Path) -> None:
-    """Run Pagefind over `site_dir`, writing the index to `site_dir/pagefind/`."""
-    result = subprocess.run(  # noqa: S603 - our own pinned tool, fixed arguments
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent", *_OPTIONS],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise PluginError(f"The search index could not be built:\n{result.stderr.strip()}")
+    """Write the index; a failure stops the build rather than ship no search."""
+    index, _state["index"] = _state["index"], None
+    site_dir = Path(config.site_dir)
+    try:
+        if _state["dirty"]:
+            index.add_folder(str(site_dir))
+        index.write(str(site_dir / "pagefind"))
+    except PagefindError as error:
+        raise PluginError(f"The search index could not be built: {error}") from error
     for name in _UNUSED_UI:
         (site_dir / "pagefind" / name).unlink(missing_ok=True)
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop()
+
+
+def _add(html: str, path: str) -> None:
+    try:
+        _state["index"].add_page(html, path)
+    except PagefindError as error:
+        raise PluginError(f"The search index could not be built: {error}") from error
+
+
+def _stop() -> None:
+    if _state["index"] is not None:
+        _state["index"].close()
+        _state["index"] = None

@@ -1,12 +1,17 @@
-"""Speed-ups that must not change a single byte of any page.
+"""Speed-ups that must not change what readers get.
 
-hooks/nav_cache.py reuses the navigation rendered for one page outside the
-navigation on its neighbours. Built without it, every page is the same.
+- hooks/nav_cache.py reuses the navigation rendered for one page outside the
+  navigation on its neighbours. Built without it, every page is the same.
+- hooks/search.py sends Pagefind each page while the site builds. The index
+  holds the same pages as one built by `pagefind --site` after the build.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.support.fork import tracked_files
@@ -39,3 +44,26 @@ def test_pages_are_the_same_without_the_navigation_cache(built_site: Build, tmp_
         if (built_site.site_dir / p).read_bytes() != (uncached.site_dir / p).read_bytes()
     ]
     assert different == []
+
+
+def test_search_index_holds_what_pagefind_finds_in_the_built_site(
+    built_site: Build, tmp_path: Path
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(built_site.site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(copy), "--silent",
+         "--exclude-selectors", ".headerlink"],
+        check=True,
+    )  # fmt: skip
+
+    def fragments(site: Path) -> list[str]:
+        return sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
+
+    def page_count(site: Path) -> int:
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+        return entry["languages"]["en-gb"]["page_count"]
+
+    # Each fragment is named by the hash of one page's indexed text and data.
+    assert fragments(built_site.site_dir) == fragments(copy)
+    assert page_count(built_site.site_dir) == page_count(copy) > 50
