@@ -31,8 +31,12 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(SITE_STAMP)
 
+# --dirty: each save rebuilds only the pages it changes (hooks/preview.py).
+# bench/serve_rebuild.py times this same command.
+SERVE_FLAGS := --dirty --dev-addr 127.0.0.1:8000
+
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve $(SERVE_FLAGS)
 
 build: $(SITE_STAMP) ## Strict build into site/ (replaced only if the build succeeds)
 	$(BIN)/python scripts/atomic_build.py

@@ -57,7 +57,8 @@ def main() -> int:
         make_project(project, args.size)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
         port = free_port()
-        command = [sys.executable, "-m", "mkdocs", "serve",
+        # As `make serve` runs it (its SERVE_FLAGS), on a free port.
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty",
                    "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
         server = subprocess.Popen(
             command, cwd=project, env=env, stderr=subprocess.STDOUT, stdout=subprocess.PIPE,

@@ -7,6 +7,9 @@ Events:
   `case_study_pages` describes. `on_files` runs before the nav is built, so
   the generated `case-studies/index.md` can be a nav entry; every other
   generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
+- `on_page_read_source`: a story's page is rendered only when MkDocs builds
+  it. Its file points at `case_studies/<slug>.md`, so `mkdocs serve --dirty`
+  (`make serve`) rebuilds only the stories whose file changed.
 - `on_page_content`: put each generated page's pre-rendered HTML (facts
   panel, cards) before its Markdown content; other pages pass through.
 """
@@ -22,7 +25,7 @@ from mkdocs.structure.files import File
 import case_study_pages as pages
 from case_study_load import load_folder
 from case_study_schema import load_schema
-from case_study_store import set_records
+from case_study_store import Record, set_records
 from editor_errors import Problem, raise_if_any
 
 if TYPE_CHECKING:
@@ -32,11 +35,15 @@ if TYPE_CHECKING:
 
 FOLDER = "case_studies"
 _html: dict[str, str] = {}
+_stories: dict[str, Record] = {}
+_site: dict[str, pages.Site] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
     set_records([])
     _html.clear()
+    _stories.clear()
+    _site.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -60,14 +67,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for record in records:
         record["url"] = site.url(f"case-studies/{record['slug']}.md")
     set_records(records)
+    _site["site"] = site
+    _stories.clear()
+    for record in records:
+        src_uri = f"case-studies/{record['slug']}.md"
+        source = str(root / FOLDER / f"{record['slug']}.md")
+        story = File.generated(config, src_uri, abs_src_path=source, inclusion=pages.HIDDEN)
+        story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
+        files.append(story)
+        _stories[src_uri] = record
     for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     _html.clear()
     _html.update(site.html)
-    for record in records:
-        page = files.get_file_from_path(f"case-studies/{record['slug']}.md")
-        page.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    record = _stories.get(page.file.src_uri)
+    if record is None:
+        return None
+    markdown, _html[page.file.src_uri] = _site["site"].story(record)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:

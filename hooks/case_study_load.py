@@ -10,6 +10,7 @@ checks of the story itself live here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -46,6 +47,11 @@ _BODY_RULES = (
 )
 
 
+# Each file's outcome from the last build, for `mkdocs serve`, which keeps
+# this module loaded: a rebuild re-reads only the files that changed.
+_LOADED: dict[Path, tuple[tuple[Any, ...], Record | None, list[Problem]]] = {}
+
+
 def load_folder(
     folder: Path, display_root: str, schema: Schema, today: dt.date, taken: Collection[str]
 ) -> tuple[list[Record], list[Problem]]:
@@ -54,20 +60,40 @@ def load_folder(
     problems: list[Problem] = []
     template = load_template(folder)
     required = frozenset(schema.get("required", ()))
+    # Everything besides the file itself that its outcome depends on.
+    context = (display_root, today, json.dumps(schema, sort_keys=True), frozenset(taken),
+               template and (template.meta, template.body))  # fmt: skip
     for path in sorted(folder.glob("*.md")):
         if path.name.startswith("_"):
             continue
-        display = f"{display_root}/{path.name}"
-        doc = read_document(path, display)
-        record, found = check_document(doc, path.stem, schema, today, taken)
-        leftover = leftovers(doc, template, required) if not doc.problems else []
-        if leftover:
-            record = None
-        problems += found + leftover
+        stat = path.stat()
+        key = (context, stat.st_mtime_ns, stat.st_size)
+        loaded = _LOADED.get(path)
+        if loaded is None or loaded[0] != key:
+            loaded = (key, *_load_file(path, f"{display_root}/{path.name}", schema, today,
+                                       taken, template, required))  # fmt: skip
+            _LOADED[path] = loaded
+        _, record, found = loaded
+        problems += found
         if record is not None:
-            records.append(record)
+            records.append(dict(record))  # a copy: the build adds to it
     problems += duplicate_titles(records)
     return sort_records(records), problems
+
+
+def _load_file(
+    path: Path,
+    display: str,
+    schema: Schema,
+    today: dt.date,
+    taken: Collection[str],
+    template: Document | None,
+    required: frozenset[str],
+) -> tuple[Record | None, list[Problem]]:
+    doc = read_document(path, display)
+    record, found = check_document(doc, path.stem, schema, today, taken)
+    leftover = leftovers(doc, template, required) if not doc.problems else []
+    return (None if leftover else record), found + leftover
 
 
 def check_text(

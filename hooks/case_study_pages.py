@@ -82,16 +82,20 @@ class Site:
         return get_relative_url(self.url(src_uri), from_url)
 
     def generate(self, records: list[Record]) -> list[Generated]:
-        """Every file the collection adds: (src_uri, content, inclusion)."""
-        out = [self._story(r) for r in records]
+        """Every file the collection adds but the stories: (src_uri, content, inclusion).
+
+        A story's page is rendered only when MkDocs builds it (`story`), so a
+        `--dirty` build that skips an unchanged story does no work for it.
+        """
         facets = self._facets(records)
-        out.append(self._index(records, facets))
+        out = [self._index(records, facets)]
         out += self._listings(records, facets)
         out.append(self._fields())
         out += self._data(records)
         return out
 
-    def _story(self, record: Record) -> Generated:
+    def story(self, record: Record) -> tuple[str, str]:
+        """A story page's Markdown, and the HTML (facts panel) that goes before it."""
         here = record["url"]
         view = {
             **cr.public_fields(record),
@@ -117,8 +121,7 @@ class Site:
         }
         html = cr.render(self.fragments, "case-study-page.html", cs=view)
         meta = {"title": record["title"], "description": record["summary"]}
-        src = f"case-studies/{record['slug']}.md"
-        return src, self.page(src, meta, html, record["_body"]), HIDDEN
+        return cr.page_markdown(meta, record["_body"]), html
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
         here = self.url(INDEX)

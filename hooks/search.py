@@ -1,10 +1,11 @@
-"""Site search with Pagefind: a search page, and an index built after the site.
+"""Site search with Pagefind: a search page, and an index built with the site.
 
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
 Pagefind process (`pagefind_service.py`); `on_post_page` and
 `on_post_template` send it each page as soon as it is final, so it indexes on
 another core while MkDocs builds the next; `on_post_build` writes the index.
-A `--dirty` build, which skips unchanged pages, indexes the folder instead.
+A `--dirty` build, which skips unchanged pages, indexes the folder instead;
+`make serve`'s preview writes that index in the background.
 `on_build_error` stops the process. Why Pagefind rather than Material's search:
 Material's worker downloads the whole index on every first visit, and that
 index grows with every case study. Pagefind splits its index into chunks
@@ -15,11 +16,13 @@ Zensical (Material's successor) would keep it as it is.
 
 from __future__ import annotations
 
+import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from pagefind_service import PagefindError, PagefindService
@@ -39,6 +42,8 @@ webassembly: true
 # Search
 """
 
+
+log = get_plugin_logger(__name__)
 
 # Heading permalinks ("¶") are not part of a page's title or text.
 INDEX_CONFIG = {"exclude_selectors": [".headerlink"]}
@@ -64,11 +69,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-_state: dict[str, Any] = {"dirty": False, "index": None}
+_state: dict[str, Any] = {"dirty": False, "preview": False, "index": None, "behind": None}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["dirty"] = dirty
+    _state["preview"] = command == "serve" and dirty
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -94,21 +100,46 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the index; a failure stops the build rather than ship no search."""
+    """Write the index; a failure stops the build rather than ship no search.
+
+    In `make serve`'s preview the index is written in the background: the
+    page an editor saved shows at once, and search catches up a moment later.
+    """
     index, _state["index"] = _state["index"], None
     site_dir = Path(config.site_dir)
+    if _state["dirty"]:
+        index.add_folder(str(site_dir))
+    if _state["preview"]:
+        _state["behind"] = index
+        threading.Thread(target=_write_quietly, args=(index, site_dir), daemon=True).start()
+        return
     try:
-        if _state["dirty"]:
-            index.add_folder(str(site_dir))
-        index.write(str(site_dir / "pagefind"))
+        _write(index, site_dir)
     except PagefindError as error:
         raise PluginError(f"The search index could not be built: {error}") from error
-    for name in _UNUSED_UI:
-        (site_dir / "pagefind" / name).unlink(missing_ok=True)
 
 
 def on_build_error(*, error: Exception) -> None:
     _stop()
+
+
+def _write(index: PagefindService, site_dir: Path) -> None:
+    """Write the index next to the old one (a `--dirty` build keeps it), then swap."""
+    new, old = site_dir / ".pagefind-new", site_dir / "pagefind"
+    shutil.rmtree(new, ignore_errors=True)
+    index.write(str(new))
+    for name in _UNUSED_UI:
+        (new / name).unlink(missing_ok=True)
+    shutil.rmtree(old, ignore_errors=True)
+    new.rename(old)
+
+
+def _write_quietly(index: PagefindService, site_dir: Path) -> None:
+    try:
+        _write(index, site_dir)
+    except (OSError, PagefindError) as error:
+        if _state["behind"] is index:  # not stopped by a newer build
+            log.info("The preview's search index could not be built: %s", error)
 
 
 def _add(html: str, path: str) -> None:
@@ -119,6 +150,8 @@ def _add(html: str, path: str) -> None:
 
 
 def _stop() -> None:
-    if _state["index"] is not None:
-        _state["index"].close()
-        _state["index"] = None
+    """Stop this build's index, and any preview index still being written."""
+    for key in ("index", "behind"):
+        if _state[key] is not None:
+            index, _state[key] = _state[key], None
+            index.close()

@@ -37,7 +37,9 @@ class Build:
         return self.returncode == 0 and not self.warnings
 
 
-def run_mkdocs_build(project_dir: Path, site_dir: Path, config: str = "mkdocs.yml") -> Build:
+def run_mkdocs_build(
+    project_dir: Path, site_dir: Path, config: str = "mkdocs.yml", *options: str
+) -> Build:
     """Run a strict build in a fresh process, from the project folder.
 
     A fresh process per build means no module state leaks between builds,
@@ -45,7 +47,18 @@ def run_mkdocs_build(project_dir: Path, site_dir: Path, config: str = "mkdocs.ym
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            config,
+            "-d",
+            str(site_dir),
+            *options,
+        ],
         cwd=project_dir,
         env=env,
         capture_output=True,

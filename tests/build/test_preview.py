@@ -1,0 +1,92 @@
+"""`make serve`'s preview: a `--dirty` build rebuilds what an edit changed, and only that.
+
+The real project is copied and built; one case study is edited; a `--dirty`
+build into the same folder must give the edited pages exactly as a clean
+build of the edited project does, and leave the other stories untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.fork import tracked_files
+from tests.support.sites import ROOT, Build, run_mkdocs_build
+
+STORY = "healthy-living-club"
+OLD_TITLE = "title: The Healthy Living Club"
+NEW_TITLE = "title: The Healthy Living Club in Stockwell"
+ADDED = "A sentence added while previewing."
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    tmp = tmp_path_factory.mktemp("preview")
+    project = tmp / "project"
+    for rel in tracked_files():
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, project / rel)
+    site = tmp / "site"
+    first = run_mkdocs_build(project, site)
+    assert first.ok, first.log
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    story = project / "case_studies" / f"{STORY}.md"
+    text = story.read_text(encoding="utf-8")
+    assert OLD_TITLE in text
+    story.write_text(text.replace(OLD_TITLE, NEW_TITLE) + f"\n{ADDED}\n", encoding="utf-8")
+    dirty = run_mkdocs_build(project, site, "mkdocs.yml", "--dirty")
+    clean = run_mkdocs_build(project, tmp / "clean")
+    return {"site": site, "before": before, "dirty": dirty, "clean": clean}
+
+
+def _changed(preview: dict[str, object]) -> set[str]:
+    site: Path = preview["site"]  # type: ignore[assignment]
+    before: dict[Path, int] = preview["before"]  # type: ignore[assignment]
+    return {p.relative_to(site).as_posix() for p, t in before.items() if p.stat().st_mtime_ns != t}
+
+
+def test_a_dirty_build_is_strict_and_quiet(preview: dict[str, object]) -> None:
+    dirty: Build = preview["dirty"]  # type: ignore[assignment]
+    assert dirty.ok, dirty.log
+    assert "dirty" not in dirty.log.lower()
+
+
+def test_the_edited_story_and_its_listings_match_a_clean_build(
+    preview: dict[str, object],
+) -> None:
+    dirty: Build = preview["dirty"]  # type: ignore[assignment]
+    clean: Build = preview["clean"]  # type: ignore[assignment]
+    assert clean.ok, clean.log
+    for page in (f"case-studies/{STORY}/index.html", "case-studies/index.html",
+                 "case-studies/nation/england/index.html", "index.html",
+                 "principles/equality/index.html"):  # fmt: skip
+        rebuilt = (dirty.site_dir / page).read_text(encoding="utf-8")
+        assert rebuilt == (clean.site_dir / page).read_text(encoding="utf-8"), page
+    story = (dirty.site_dir / f"case-studies/{STORY}/index.html").read_text(encoding="utf-8")
+    assert ADDED in story
+    assert "The Healthy Living Club in Stockwell" in story
+
+
+def test_only_the_edited_story_is_rebuilt_among_the_stories(preview: dict[str, object]) -> None:
+    changed = _changed(preview)
+    stories = {
+        f"case-studies/{p.stem}/index.html" for p in (ROOT / "case_studies").glob("[!_]*.md")
+    }
+    assert len(stories) >= 12
+    assert changed & stories == {f"case-studies/{STORY}/index.html"}
+    assert "index.html" in changed  # the home page counts case studies: always rebuilt
+    assert "guides/paying-people/index.html" not in changed  # no macros, unchanged
+
+
+def test_the_search_index_holds_every_page_after_a_dirty_build(
+    preview: dict[str, object],
+) -> None:
+    dirty: Build = preview["dirty"]  # type: ignore[assignment]
+    clean: Build = preview["clean"]  # type: ignore[assignment]
+
+    def fragments(site: Path) -> list[str]:
+        return sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
+
+    assert fragments(dirty.site_dir) == fragments(clean.site_dir)
