@@ -70,13 +70,17 @@ class Site:
         self.fragments = fragments.folder(config)
         self.links = _links(files)
         self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
+        self._urls: dict[str, str] = {}  # src_uri -> URL, worked out once
 
     def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
         self.html[src_uri] = html
         return cr.page_markdown(meta, body)
 
     def url(self, src_uri: str) -> str:
-        return File(src_uri, None, "", use_directory_urls=self.config.use_directory_urls).url
+        if src_uri not in self._urls:
+            directory_urls = self.config.use_directory_urls
+            self._urls[src_uri] = File(src_uri, None, "", use_directory_urls=directory_urls).url
+        return self._urls[src_uri]
 
     def href(self, src_uri: str, from_url: str) -> str:
         return get_relative_url(self.url(src_uri), from_url)

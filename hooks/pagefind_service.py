@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import subprocess
 import threading
 from typing import Any
@@ -49,7 +50,11 @@ class PagefindService:
         self._arrived = threading.Condition()
         self._last_id = 0
         self._pending: list[int] = []
+        # Requests wait here for a thread that writes them, so a build never
+        # waits for Pagefind to read one (the pipe holds only 64 KB).
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         threading.Thread(target=self._read_replies, daemon=True).start()
+        threading.Thread(target=self._write_requests, daemon=True).start()
         self._index = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
     def add_page(self, html: str, path: str) -> None:
@@ -74,19 +79,26 @@ class PagefindService:
             self.close()
 
     def close(self) -> None:
+        self._outbox.put(None)
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
 
     def _send(self, payload: dict[str, Any]) -> int:
+        if self._process.poll() is not None:
+            raise PagefindError("Pagefind stopped unexpectedly")
         self._last_id += 1
         message = {"message_id": self._last_id, "payload": payload}
-        try:
-            self._stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
-            self._stdin.flush()
-        except BrokenPipeError as error:
-            raise PagefindError("Pagefind stopped unexpectedly") from error
+        self._outbox.put(base64.b64encode(json.dumps(message).encode()) + b",")
         return self._last_id
+
+    def _write_requests(self) -> None:
+        while (request := self._outbox.get()) is not None:
+            try:
+                self._stdin.write(request)
+                self._stdin.flush()
+            except (BrokenPipeError, ValueError):
+                return  # the process stopped: the reader reports it
 
     def _read_replies(self) -> None:
         buffer = b""

@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from case_study_load import check_document, check_text
+from case_study_render import page_markdown
 from case_study_schema import load_schema
 from editor_errors import Problem
 from front_matter import read_document
@@ -68,3 +70,14 @@ def test_any_bytes_on_disk_give_a_record_or_problems(tmp_path: Path, data: bytes
     path.write_bytes(data)
     doc = read_document(path, "case_studies/x.md")
     _outcome_is_ours(*check_document(doc, "x", SCHEMA, TODAY, ()))
+
+
+@given(st.text(), st.text())
+@example("a\u2028b\x85c\u2029", "del\x7f and \ufffe")
+@example('"quoted": #not a comment', "back\\slash, tab\t, new\nline, emoji \U0001f600")
+@settings(max_examples=300)
+def test_generated_front_matter_reads_back_as_written(title: str, description: str) -> None:
+    # A story's title and summary reach MkDocs through the front matter we write.
+    meta = {"title": title, "description": description}
+    _, read = get_data(page_markdown(meta, "Story."))
+    assert read == meta
