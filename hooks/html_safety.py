@@ -76,10 +76,14 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _START = re.compile(r"<[a-zA-Z]")
-# Whatever an external href must contain, written out or as a character
+# Whatever an external address must contain, written out or as a character
 # reference (or with the tabs and newlines that URL parsing drops). Most
-# links are internal, and skipping them halves the time a page scan takes.
+# links and files are the site's own, and skipping them halves a page scan.
 _MAY_LEAVE = re.compile(r"//|http|&|[\t\r\n]", re.IGNORECASE)
+# Tags that matter only for an address that leaves the site (links, and
+# files over http). Scripts are hashed whatever their address; <head>, <meta>
+# and <title> place the policy.
+_SKIPPABLE = frozenset({"a", *FETCHING} - {"script"})
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -112,8 +116,8 @@ def scan(html: str) -> Scan:
             head_open = False
             continue
         text = m.group("rawattrs") if raw else m.group("attrs")
-        if tag == "a" and not _MAY_LEAVE.search(text):
-            head_open = False  # a link within the site: nothing to check or change
+        if tag in _SKIPPABLE and not _MAY_LEAVE.search(text):
+            head_open = False  # a link or file within the site: nothing to check or change
             continue
         attrs = _attrs(text)
         values = {k: v or "" for k, v in attrs}

@@ -214,3 +214,24 @@ def test_every_way_of_writing_an_external_link_is_found(href: str) -> None:
 def test_links_within_the_site_are_not_reported_as_external() -> None:
     page = '<a href="../guide/">a</a><a href=#top>b</a><a href="mailto:x@example.org">c</a>'
     assert html_safety.scan(page).external_links == []
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<img src="http://example.com/a.png" alt="">',
+        '<img src="h&#116;tp://example.com/a.png" alt="">',
+        '<img srcset="a.png 1x, HTTP://example.com/b.png 2x" alt="">',
+        '<link rel="stylesheet" href="http://example.com/a.css">',
+        '<iframe src="ht\ttp://example.com/"></iframe>',
+    ],
+)
+def test_every_way_of_loading_a_file_over_http_is_found(tag: str) -> None:
+    assert len(html_safety.scan(f"<html><head></head><body>{tag}</body></html>").insecure) == 1
+
+
+def test_the_site_own_files_are_not_reported_as_insecure() -> None:
+    page = (
+        '<link rel="stylesheet" href="../a.css"><img src="b.png" alt=""><img src="/c.png" alt="">'
+    )
+    assert html_safety.scan(page).insecure == []
