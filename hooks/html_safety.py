@@ -55,7 +55,7 @@ class Scan:
 # The only tags whose attributes matter here.
 _WATCHED = frozenset({"head", "meta", "title", "script", "a", "article", *FETCHING})
 _RAW = "script|style|title|textarea"  # elements whose text is never markup
-_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""  # a tag's attributes; quoted values may hold ">"
+_BODY = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""  # attributes; quoted values may hold ">"
 _NAMES = "|".join(sorted(_WATCHED | set(_RAW.split("|")), key=len, reverse=True))
 
 # One pass over the page with one regular expression, splitting it as a
