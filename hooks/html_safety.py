@@ -76,6 +76,7 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _START = re.compile(r"<[a-zA-Z]")
+_PASSING = frozenset({"skip", "comment", "other"})  # tokens with nothing to check
 # Whatever an external address must contain, written out or as a character
 # reference (or with the tabs and newlines that URL parsing drops). Most
 # links and files are the site's own, and skipping them halves a page scan.
@@ -102,15 +103,16 @@ def scan(html: str) -> Scan:
     head_open = False  # in <head>, before any script or stylesheet
     article_depth = 0
     for m in _TOKEN.finditer(html):
-        if m.group("skip") or m.group("comment") or m.group("other"):
+        kind = m.lastgroup
+        if kind in _PASSING:
             # Another element opened: the head's opening run has ended.
             head_open = head_open and not _START.search(m.group(0))
             continue
-        if m.group("endtag"):
-            if m.group("endtag").lower() == "article" and article_depth:
+        if kind == "endtag":
+            if article_depth:
                 article_depth -= 1
             continue
-        raw = m.group("raw") is not None
+        raw = kind == "raw"
         tag = (m.group("rawtag") if raw else m.group("tag")).lower()
         if tag not in _WATCHED:
             head_open = False
