@@ -7,6 +7,7 @@ Used by the `review_dates` hook (the build) and `scripts/review_report.py`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,12 @@ def long_date(day: dt.date | str) -> str:
     """A date (or `YYYY-MM-DD` text) as GOV.UK writes it: 9 October 2026."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
+    return _long_date(day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: dt.date) -> str:
+    # Babel looks up the locale on every call; a site has few distinct dates.
     return format_date(day, "d MMMM y", locale="en_GB")
 
 
