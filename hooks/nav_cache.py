@@ -2,7 +2,9 @@
 
 Events:
 - on_nav: notes the address of every page in the navigation.
-- on_env: gives templates `nav_cache` (overrides/partials/nav.html uses it).
+- on_env: gives templates `nav_cache` (overrides/partials/nav.html uses it
+  for the navigation list; overrides/main.html for the footer and the
+  theme's settings script, which are the same for the same reasons).
 
 Why: Material renders the whole navigation into every page, about 2.8 ms a
 page here, and most of a case study's build time. A page that is not in the
@@ -35,8 +37,8 @@ class NavCache:
         self.nav_urls = nav_urls
         self.html: dict[str, str] = {}
 
-    def key(self, page: Page | None) -> str | None:
-        """The cache key for `page`, or None if its navigation must be rendered."""
+    def key(self, page: Page | None, part: str = "nav") -> str | None:
+        """The cache key for `part` of `page`, or None if it must be rendered."""
         if page is None or page.url in self.nav_urls:
             return None
         url = page.url
@@ -44,7 +46,8 @@ class NavCache:
         # would be linked differently from a neighbour's, so never share.
         if url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url):
             return None
-        return posixpath.dirname(url.rstrip("/"))
+        template = page.meta.get("template", "main.html") if page.meta else "main.html"
+        return f"{part}|{template}|{posixpath.dirname(url.rstrip('/'))}"
 
     def get(self, key: str | None) -> str | None:
         return None if key is None else self.html.get(key)

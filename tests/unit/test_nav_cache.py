@@ -7,8 +7,8 @@ from types import SimpleNamespace
 from nav_cache import NavCache
 
 
-def _page(url: str) -> SimpleNamespace:
-    return SimpleNamespace(url=url)
+def _page(url: str, **meta: str) -> SimpleNamespace:
+    return SimpleNamespace(url=url, meta=meta)
 
 
 def test_a_page_in_the_navigation_is_always_rendered_in_full() -> None:
@@ -21,7 +21,16 @@ def test_pages_outside_the_navigation_share_by_folder() -> None:
     cache = NavCache({"", "case-studies/"})
     assert cache.key(_page("case-studies/a/")) == cache.key(_page("case-studies/b/"))
     assert cache.key(_page("case-studies/a/")) != cache.key(_page("search/"))
-    assert cache.key(_page("case-studies/principle/access/")) == "case-studies/principle"
+    assert (
+        cache.key(_page("case-studies/principle/access/")) == "nav|main.html|case-studies/principle"
+    )
+
+
+def test_pages_with_another_template_or_part_do_not_share() -> None:
+    cache = NavCache(set())
+    page = _page("case-studies/a/")
+    assert cache.key(page) != cache.key(_page("case-studies/b/", template="search.html"))
+    assert cache.key(page, "footer") != cache.key(page, "config") != cache.key(page)
 
 
 def test_a_page_with_navigation_pages_inside_its_folder_is_not_shared() -> None:
