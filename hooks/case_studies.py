@@ -75,6 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         story = File.generated(config, src_uri, abs_src_path=source, inclusion=pages.HIDDEN)
         story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
         files.append(story)
+        pages.StoryPage(None, story, config)  # MkDocs keeps a file's page once made
         _stories[src_uri] = record
     for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
