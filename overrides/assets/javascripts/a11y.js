@@ -78,8 +78,10 @@
     window.addEventListener("load", markScrollRegions);
   }
 
+  // Once: Material's script, loaded on first interaction, dispatches
+  // DOMContentLoaded again to start itself (partials/javascripts/first-visit.html).
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   } else {
     start();
   }
