@@ -83,9 +83,7 @@ def test_a_touch_fetches_materials_script(touch_page: object, site_url: str) -> 
     assert len(requested) == 1
 
 
-def test_material_starts_once_and_our_scripts_do_not_run_again(
-    page: object, site_url: str
-) -> None:
+def test_material_starts_once_and_our_scripts_do_not_run_again(page: object, site_url: str) -> None:
     requested = _bundle_requests(page)
     page.add_init_script(_COUNT_READY)
     page.goto(site_url + "case-studies/", wait_until="networkidle")
