@@ -1,6 +1,9 @@
 """Page weight and paint timings on a throttled connection, beside plain Material.
 
 Usage: .venv/bin/python -m bench.page_weight  (or `make bench-weight`)
+       .venv/bin/python -m bench.page_weight --case-studies 5000
+The second replaces the case studies with N synthetic ones (those of
+bench/build_scale.py) and measures our site only.
 
 Builds the real site and a default Material build of the same Markdown
 (theme material, its search plugin, no hooks, no macros, system fonts so
@@ -14,6 +17,7 @@ the number of requests, and first and largest contentful paint.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -23,6 +27,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bench.build_scale import make_project
 from bench.serve import serve_gzip
 from tests.support.browser import CHROMIUM_ARGS, find_chromium
 
@@ -81,7 +86,7 @@ def first_case_study(site: Path) -> str | None:
     pages = sorted(
         p
         for p in (site / "case-studies").glob("*/index.html")
-        if p.parent.name not in {"principle", "nation", "service-area", "involvement"}
+        if p.parent.name not in {"principle", "nation", "service-area", "involvement", "fields"}
     )
     return f"case-studies/{pages[0].parent.name}/" if pages else None
 
@@ -105,14 +110,19 @@ def measure(browser: object, url: str) -> dict[str, float | int | None]:
     return {"kib": sum(sizes.values()) / 1024, "requests": len(sizes), **paint}
 
 
-def run() -> dict[str, dict[str, dict]]:
+def run(case_studies: int | None = None) -> dict[str, dict[str, dict]]:
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         ours, plain = Path(tmp) / "ours", Path(tmp) / "plain"
-        build(ROOT / "mkdocs.yml", ours)
-        plain_cfg = Path(tmp) / "plain.yml"
-        plain_cfg.write_text(PLAIN_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
-        build(plain_cfg, plain)
+        project = ROOT
+        if case_studies is not None:
+            project = Path(tmp) / "project"
+            make_project(project, case_studies)
+        build(project / "mkdocs.yml", ours)
+        if case_studies is None:
+            plain_cfg = Path(tmp) / "plain.yml"
+            plain_cfg.write_text(PLAIN_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
+            build(plain_cfg, plain)
         pages = {**PAGES, "case-study page": first_case_study(ours)}
         with sync_playwright() as p:
             path = find_chromium()
@@ -120,6 +130,8 @@ def run() -> dict[str, dict[str, dict]]:
                 sys.exit("No Chromium found: install one (see README).")
             browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
             for label, site in (("ours", ours), ("plain Material", plain)):
+                if not site.is_dir():
+                    continue
                 with serve_gzip(site) as base:
                     for name, rel in pages.items():
                         if rel is None or not (site / rel / "index.html").is_file():
@@ -153,8 +165,12 @@ def report(results: dict[str, dict[str, dict]]) -> str:
 
 
 if __name__ == "__main__":
-    data = run()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case-studies", type=int, help="N synthetic case studies instead")
+    args = parser.parse_args()
+    data = run(args.case_studies)
     print(report(data))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "page_weight.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    name = f"page_weight_{args.case_studies}" if args.case_studies is not None else "page_weight"
+    (out / f"{name}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -1,6 +1,8 @@
 """What axe cannot see: keyboard use, focus, reflow, text spacing and print.
 
-Runs on the real built site, served under its published path.
+Runs on the real built site, served under its published path. Material's
+script loads on the reader's first interaction; checks of what it does wake
+it first (tests/support/material.py), and layout is checked before and after.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.support.a11y import page_paths, serve_as_published
+from tests.support.material import BUNDLE, material_started, wake_material
+from tests.support.sites import build_fixture
 
 pytestmark = pytest.mark.browser
 
 # Pages sampled for the slower, element-by-element checks.
 SAMPLE = ["", "accessibility/"]
+# The same, plus the a11y_showcase fixture's page of every component.
+FOCUS_SAMPLE = [("site", p) for p in SAMPLE] + [("showcase", "components/")]
 
 # WCAG 1.4.12's test values, applied with !important as a user style sheet would.
 TEXT_SPACING = """
@@ -89,6 +95,14 @@ def published_url(site_dir: Path, site_config: object) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def showcase_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    build = build_fixture("a11y_showcase", tmp_path_factory.mktemp("showcase_keyboard"))
+    assert build.ok, build.log
+    with serve_as_published(build.site_dir, "https://fixture.example/") as url:
+        yield url
+
+
 def _tab_until(page: object, predicate: str, limit: int = 80) -> bool:
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -113,13 +127,19 @@ def test_first_tab_stop_is_the_skip_link_and_it_moves_focus_into_main(
     )
 
 
-@pytest.mark.parametrize("path", SAMPLE)
+@pytest.mark.parametrize("material", [False, True], ids=["before-material", "after-material"])
+@pytest.mark.parametrize(("site", "path"), FOCUS_SAMPLE)
 def test_every_interactive_element_is_reachable_and_visibly_focused(
-    page: object, published_url: str, path: str
+    page: object, request: pytest.FixtureRequest, site: str, path: str, material: bool
 ) -> None:
+    base = request.getfixturevalue("published_url" if site == "site" else "showcase_url")
+    if not material:  # a keyboard user's first keys, before Material's script arrives
+        page.route(f"**{BUNDLE}*", lambda route: route.abort())
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(published_url + path)
+    page.goto(base + path)
     page.wait_for_load_state("load")
+    if material:
+        wake_material(page)
     expected = dict(page.evaluate(_FOCUSABLE))
     reached, problems = set(), []
     for _ in range(len(expected) + 10):
@@ -136,6 +156,7 @@ def test_every_interactive_element_is_reachable_and_visibly_focused(
         if state["underHeader"]:
             problems.append(f"focus hidden under the header: {state['html']}")
     missing = [html for key, html in expected.items() if key not in reached]
+    assert material_started(page) is material
     assert len(expected) > 5
     assert not missing, f"Not reachable by Tab: {missing}"
     assert not problems, problems
@@ -151,10 +172,13 @@ def test_no_page_scrolls_sideways_at_320_css_pixels(
     found = {}
     for path in page_paths(site_dir):
         page.goto(published_url + path)
-        wide = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-        overflowing = page.evaluate(_OVERFLOWING)
-        if wide > 0 or overflowing:
-            found[path or "/"] = (wide, overflowing[:5])
+        for state in ("before interaction", "after interaction"):
+            if state == "after interaction":
+                wake_material(page)
+            wide = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+            overflowing = page.evaluate(_OVERFLOWING)
+            if wide > 0 or overflowing:
+                found[f"{path or '/'} ({state})"] = (wide, overflowing[:5])
     context.close()
     assert not found, found
 
@@ -173,12 +197,15 @@ def test_text_spacing_overrides_clip_nothing(
         page.add_style_tag(content=TEXT_SPACING)
         assert page.evaluate("() => getComputedStyle(document.body).wordSpacing") != "0px"
         assert page.evaluate(_CLIPPED) == [], path
+        wake_material(page)
+        assert page.evaluate(_CLIPPED) == [], f"{path}, once Material has started"
     context.close()
 
 
 def test_colour_scheme_toggle_is_reachable_and_labelled(page: object, published_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(published_url)
+    wake_material(page)  # tests/browser/test_first_visit.py covers the toggle before it
     assert _tab_until(page, "() => document.activeElement.name === '__palette'")
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == (
         "Switch to dark mode"
@@ -211,6 +238,7 @@ def test_search_is_usable_by_keyboard_alone(page: object, published_url: str) ->
 
 def test_single_key_shortcuts_are_off(page: object, published_url: str) -> None:
     page.goto(published_url)
+    wake_material(page)  # the shortcuts are Material's
     for key in ("s", "f", "/", "n", "."):
         page.keyboard.press(key)
     assert page.evaluate("() => document.activeElement === document.body")

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.material import wake_material
 from tests.support.search import search
 from tests.support.sites import html_pages
 
@@ -54,6 +55,8 @@ def test_every_page_loads_without_policy_violations_or_console_errors(
     urls = _page_urls(site_dir, site_url)
     for url in urls:
         response = page.goto(url)
+        page.wait_for_load_state("networkidle")
+        wake_material(page)  # Material's script, loaded on interaction, keeps to it too
         page.wait_for_load_state("networkidle")
         found = page.evaluate("window.__cspViolations") + console_errors
         # Only real pages: 404.html is served with 200 by the test server.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.material import wake_material
 from tests.support.search import search, search_url
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,7 @@ def test_a_first_visit_fetches_no_search_index(page: object, site_url: str) -> N
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url))
     page.goto(site_url)
+    wake_material(page)  # nor once Material's script has loaded
     page.wait_for_load_state("networkidle")
     assert not [u for u in fetched if "/pagefind/" in u]
 

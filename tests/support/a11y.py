@@ -2,6 +2,8 @@
 
 One browser context per colour scheme, one tab reused for every page, axe
 injected by an init script so each page load gets it without a round trip.
+Each page is checked twice: as it first shows, before Material's script
+(loaded on the first interaction), and again once Material has started.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urlparse
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.browser import serve_directory
+from tests.support.material import wake_material
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -26,6 +29,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 DISABLED_RULES: dict[str, str] = {}
 
 SCHEMES = {"light": "light", "dark": "dark"}
+# Material's name for each scheme, which the page must show before axe runs.
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+STATES = ("before interaction", "after interaction")
 
 
 @dataclass
@@ -35,6 +41,7 @@ class AxeRun:
     axe_version: str = ""
     pages: list[str] = field(default_factory=list)
     schemes: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)
 
     def by_rule(self) -> dict[str, int]:
@@ -46,7 +53,7 @@ class AxeRun:
 
     def summary(self) -> str:
         return "\n".join(
-            f"{v['scheme']} {v['page']}: {v['rule']} ({v['impact']}) x{v['nodes']}: "
+            f"{v['scheme']} {v['page']} ({v['state']}): {v['rule']} ({v['impact']}) x{v['nodes']}: "
             f"{v['targets'][:3]}"
             for v in self.violations
         )
@@ -67,8 +74,9 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
-    """Run axe on every path in both colour schemes; collect every violation."""
-    run = AxeRun(pages=paths, schemes=list(SCHEMES))
+    """Run axe on every path in both colour schemes, before and after the
+    first interaction; collect every violation."""
+    run = AxeRun(pages=paths, schemes=list(SCHEMES), states=list(STATES))
     for scheme, media in SCHEMES.items():
         context = browser.new_context(color_scheme=media)
         context.add_init_script(AXE_SCRIPT)
@@ -76,21 +84,25 @@ def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
         try:
             for path in paths:
                 page.goto(site_url + path, wait_until="load")
-                # Material sets the scheme from the media query on load.
-                page.wait_for_function("() => document.body.dataset.mdColorScheme !== undefined")
-                result = page.evaluate("opts => axe.run(document, opts)", axe_options())
-                run.axe_version = result["testEngine"]["version"]
-                for v in result["violations"]:
-                    run.violations.append(
+                shown = page.evaluate("() => document.body.dataset.mdColorScheme")
+                assert shown == MATERIAL_SCHEME[scheme], f"{path}: {scheme} shows {shown}"
+                for state in STATES:
+                    if state == "after interaction":
+                        wake_material(page)
+                    result = page.evaluate("opts => axe.run(document, opts)", axe_options())
+                    run.axe_version = result["testEngine"]["version"]
+                    run.violations += [
                         {
                             "scheme": scheme,
                             "page": path or "/",
+                            "state": state,
                             "rule": v["id"],
                             "impact": v["impact"],
                             "nodes": len(v["nodes"]),
                             "targets": [n["target"] for n in v["nodes"]],
                         }
-                    )
+                        for v in result["violations"]
+                    ]
         finally:
             context.close()
     return run

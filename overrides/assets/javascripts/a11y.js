@@ -8,6 +8,10 @@
      action still happens.
   2. Wide tables and code blocks that scroll sideways become focusable,
      labelled regions, so keyboard users can scroll them (WCAG 2.1.1).
+     Before Material's script has loaded a wide table scrolls itself; once
+     it has started (event "cg:material-started", from
+     partials/javascripts/first-visit.html) the table sits in Material's
+     scrolling box, so we look again.
   3. Task-list checkboxes get names.
   Search is its own page (overrides/search.html), a plain form.
 */
@@ -26,7 +30,7 @@
   }, true);
 
   function labelFor(box) {
-    var table = box.querySelector("table");
+    var table = box.matches("table") ? box : box.querySelector("table");
     if (table) {
       var caption = table.querySelector("caption");
       var first = table.querySelector("th");
@@ -38,7 +42,9 @@
   }
 
   function markScrollRegions() {
-    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
+    var boxes = document.querySelectorAll(
+      ".md-typeset__scrollwrap, .md-typeset table:not([class]), .md-typeset pre > code"
+    );
     boxes.forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("data-a11y-region")) {
@@ -76,10 +82,13 @@
     nameTaskCheckboxes();
     window.addEventListener("resize", later);
     window.addEventListener("load", markScrollRegions);
+    document.addEventListener("cg:material-started", markScrollRegions);
   }
 
+  // Once: Material's script, loaded on first interaction, dispatches
+  // DOMContentLoaded again to start itself (partials/javascripts/first-visit.html).
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   } else {
     start();
   }
