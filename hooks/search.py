@@ -6,7 +6,7 @@ Pagefind process (`pagefind_service.py`); `on_post_page` and
 another core while MkDocs builds the next; `on_post_build` writes the index.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 `make serve`'s preview writes that index in the background.
-`on_build_error` stops the process. Why Pagefind rather than Material's search:
+`on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
 Material's worker downloads the whole index on every first visit, and that
 index grows with every case study. Pagefind splits its index into chunks
 that are fetched only when a reader searches, so a first visit costs nothing
@@ -121,6 +121,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     _stop()
+
+
+def on_shutdown() -> None:
+    _stop()  # `mkdocs serve` stopped while a preview index was being written
 
 
 def _write(index: PagefindService, site_dir: Path) -> None:
