@@ -36,6 +36,7 @@ PAGES = {
     "home": "",
     "guide page": "guides/getting-started/",
     "case-study index": "case-studies/",
+    "case-study listing": "case-studies/principle/reciprocity/",
     "case-study page": None,  # the first case study found in the build
 }
 THROTTLE = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -20,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import case_study_export as export
+import case_study_paging as paging
 import case_study_render as cr
 import fragments
 from case_study_store import Record
@@ -36,8 +38,17 @@ if TYPE_CHECKING:
 STORY_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes")
 INDEX = "case-studies/index.md"
 FIELDS = "case-studies/fields.md"
+CARDS = "case-studies/cards.json"
+# Cards on one page of the index or of a listing. A card is about 600 bytes
+# of HTML (the real site's, minified), so 50 add at most about 30 KiB even
+# if they did not compress at all: a first visit stays under the 70 KiB
+# budget (issue #9) however many case studies there are, and a reader who
+# browses without JavaScript clicks "Next" once per 50, not once per 10.
+PAGE_SIZE = 50
 HIDDEN = InclusionLevel.NOT_IN_NAV
 Generated = tuple[str, str, InclusionLevel]
+Cards = list[dict[str, Any]]
+Pages = paging.Pagination | None
 
 
 def vocabulary(schema: dict[str, Any], field: str) -> list[str]:
@@ -51,12 +62,12 @@ def listing_uri(segment: str, value: str) -> str:
 
 def clashes(schema: dict[str, Any], taken: set[str]) -> list[Problem]:
     """Docs pages at an address the collection itself needs."""
-    ours = {INDEX, FIELDS}
+    ours = {INDEX, FIELDS, CARDS}
     ours |= {listing_uri(seg, v) for seg, field, *_ in cr.FACETS for v in vocabulary(schema, field)}
     return [
         Problem(f"docs/{uri}", 1, "(file name)", "the case-study pages use this address",
                 "move or rename this page")
-        for uri in sorted(ours & taken)
+        for uri in sorted(ours & taken | {t for t in taken if paging.is_paged_address(t)})
     ]  # fmt: skip
 
 
@@ -104,7 +115,7 @@ class Site:
         `--dirty` build that skips an unchanged story does no work for it.
         """
         facets = self._facets(records)
-        out = [self._index(records, facets)]
+        out = self._index(records, facets)
         out += self._listings(records, facets)
         out.append(self._fields())
         out += self._data(records)
@@ -140,30 +151,21 @@ class Site:
         return cr.page_markdown(meta, record["_body"]), html
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
-        here = self.url(INDEX)
         return [
-            (seg, field, param, label, [
-                (v, n, self.href(listing_uri(seg, v), here))
-                for v, n in cr.facet_values(records, field, vocabulary(self.schema, field))
-            ])
+            (seg, field, param, label,
+             cr.facet_values(records, field, vocabulary(self.schema, field)))
             for seg, field, param, label in cr.FACETS
         ]  # fmt: skip
 
-    def _index(self, records: list[Record], facets: list[tuple[Any, ...]]) -> Generated:
-        here = self.url(INDEX)
-        downloads = {
-            key: get_relative_url(f"case-studies/{name}", here)
-            for key, name in (
-                ("json", "case-studies.json"),
-                ("csv", "case-studies.csv"),
-                ("schema", "case-studies.schema.json"),
-            )
-        }
-        downloads["fields"] = self.href(FIELDS, here)
-        cards = [self._card(r, here) for r in records]
-        html = cr.render(
-            self.fragments, "case-study-index.html", cards=cards, facets=facets, downloads=downloads
-        )
+    def _linked(self, facets: list[tuple[Any, ...]], here: str) -> list[tuple[Any, ...]]:
+        """Each facet value with its count and the href of its listing, from `here`."""
+        return [
+            (seg, field, param, label,
+             [(v, n, self.href(listing_uri(seg, v), here)) for v, n in values])
+            for seg, field, param, label, values in facets
+        ]  # fmt: skip
+
+    def _index(self, records: list[Record], facets: list[tuple[Any, ...]]) -> list[Generated]:
         meta = {
             "title": "Case studies",
             "description": "Real examples of coproduction to browse by principle, nation, "
@@ -171,25 +173,63 @@ class Site:
             "case_study_filters": True,
         }
         listed = self.config.nav is None or _mentions(self.config.nav, INDEX)
-        return INDEX, self.page(INDEX, meta, html), InclusionLevel.INCLUDED if listed else HIDDEN
+        html = functools.partial(self._index_html, facets)
+        shown = InclusionLevel.INCLUDED if listed else HIDDEN
+        return self._paged(INDEX, records, meta, html, shown)
+
+    def _index_html(self, facets: list[Any], here: str, cards: Cards, pages: Pages) -> str:
+        names = {"json": "case-studies.json", "csv": "case-studies.csv",
+                 "schema": "case-studies.schema.json", "cards": "cards.json"}  # fmt: skip
+        downloads = {k: get_relative_url(f"case-studies/{n}", here) for k, n in names.items()}
+        downloads["fields"] = self.href(FIELDS, here)
+        return cr.render(
+            self.fragments, "case-study-index.html", cards=cards,
+            facets=self._linked(facets, here), downloads=downloads, pagination=pages,
+        )  # fmt: skip
 
     def _listings(self, records: list[Record], facets: list[tuple[Any, ...]]) -> list[Generated]:
         out = []
         for seg, field, _param, label, values in facets:
-            for value, _count, _href in values:
-                src = listing_uri(seg, value)
-                here = self.url(src)
-                cards = [self._card(r, here) for r in records if value in cr.values_of(r, field)]
-                html = cr.render(
-                    self.fragments, "case-study-listing.html",
-                    cards=cards, index=self.href(INDEX, here), label=label, value=value,
-                )  # fmt: skip
+            for value, _count in values:
                 meta = {
                     "title": f"Case studies: {value}",
                     "description": f"Case studies by {label.lower()}: {value}.",
                 }
-                out.append((src, self.page(src, meta, html), HIDDEN))
+                html = functools.partial(self._listing_html, label, value)
+                shown = [r for r in records if value in cr.values_of(r, field)]
+                out += self._paged(listing_uri(seg, value), shown, meta, html, HIDDEN)
         return out
+
+    def _listing_html(self, label: str, value: str, here: str, cards: Cards, pages: Pages) -> str:
+        return cr.render(
+            self.fragments, "case-study-listing.html", cards=cards,
+            index=self.href(INDEX, here), label=label, value=value, pagination=pages,
+        )  # fmt: skip
+
+    def _paged(
+        self, src: str, records: list[Record], meta: dict[str, Any],
+        html: Callable[[str, Cards, Pages], str], inclusion: InclusionLevel,
+    ) -> list[Generated]:  # fmt: skip
+        """Page 1 at `src` (`inclusion`), then pages of `PAGE_SIZE` cards if there are more."""
+        groups = paging.chunks(records, PAGE_SIZE)
+        out = []
+        for number, group in enumerate(groups, 1):
+            uri = paging.page_uri(src, number)
+            here = self.url(uri)
+            pages = None
+            if len(groups) > 1:
+                link = functools.partial(self._page_href, src, here)
+                pages = paging.paginate(number, len(groups), len(records), link)
+            title = meta["title"]
+            if number > 1:
+                title += f" (page {number} of {len(groups)})"
+            body = html(here, [self._card(r, here) for r in group], pages)
+            page = self.page(uri, {**meta, "title": title}, body)
+            out.append((uri, page, inclusion if number == 1 else HIDDEN))
+        return out
+
+    def _page_href(self, src: str, here: str, number: int) -> str:
+        return self.href(paging.page_uri(src, number), here)
 
     def _fields(self) -> Generated:
         required = set(self.schema["required"])
@@ -213,12 +253,24 @@ class Site:
         site_url = self.config.site_url
         schema_url = urljoin(site_url, name) if site_url else posixpath.basename(name)
         shown = InclusionLevel.INCLUDED
-        return [
+        out = [
             ("case-studies/schema.json", json.dumps(self.schema, indent=2) + "\n", shown),
             (name, json.dumps(export.export_schema(self.schema), indent=2) + "\n", shown),
             ("case-studies/case-studies.json", export.export_json(records, schema_url), shown),
             ("case-studies/case-studies.csv", export.export_csv(records, self.schema), shown),
         ]
+        if len(records) > PAGE_SIZE:  # the filters fetch it only when cards are on other pages
+            out.append((CARDS, self._cards_json(records), shown))
+        return out
+
+    def _cards_json(self, records: list[Record]) -> str:
+        """What each card shows, its facets and its href (from case-studies/), in index order."""
+        keys = ("title", "organisation", "summary", "nation", "principles", "service_areas",
+                "involvement")  # fmt: skip
+        cards = [
+            {"href": get_relative_url(r["url"], CARDS), **{k: r[k] for k in keys}} for r in records
+        ]
+        return json.dumps({"cards": cards}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def _card(self, record: Record, from_url: str) -> dict[str, Any]:
         return {**cr.public_fields(record), "href": get_relative_url(record["url"], from_url)}
