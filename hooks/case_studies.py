@@ -26,6 +26,7 @@ import case_study_pages as pages
 from case_study_load import load_folder
 from case_study_schema import load_schema
 from case_study_store import Record, set_records
+from case_study_story import StoryPage
 from editor_errors import Problem, raise_if_any
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         story = File.generated(config, src_uri, abs_src_path=source, inclusion=pages.HIDDEN)
         story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
         files.append(story)
-        pages.StoryPage(None, story, config)  # MkDocs keeps a file's page once made
+        StoryPage(None, story, config)  # MkDocs keeps a file's page once made
         _stories[src_uri] = record
     for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))

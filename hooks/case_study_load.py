@@ -25,7 +25,7 @@ from front_matter import Document, parse_document, read_document
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
 RESERVED_SLUGS = frozenset(
-    {"index", "fields", "principle", "nation", "service-area", "involvement"}
+    {"index", "fields", "principle", "nation", "service-area", "involvement", "page"}
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BODY_RULES = (
@@ -44,7 +44,7 @@ _BODY_RULES = (
         "the story links to a script address, which is never allowed",
         "link only to https:// addresses",
     ),
-    # Stories are plain Markdown (case_study_pages.STORY_EXTENSIONS): these
+    # Stories are plain Markdown (case_study_story.STORY_EXTENSIONS): these
     # would show as text, so they are refused rather than shown broken.
     (
         re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s"),

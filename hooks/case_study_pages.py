@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import case_study_export as export
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-# The Markdown a story may use: prose, lists, links, tables, footnotes and
-# the glossary's abbreviations. Rendering with these alone takes half the
-# time of the site's full set (case_study_load refuses note boxes, tabs and
-# task lists in stories, which would otherwise show as text).
-STORY_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes")
 INDEX = "case-studies/index.md"
 FIELDS = "case-studies/fields.md"
 CARDS = "case-studies/cards.json"
@@ -300,17 +294,3 @@ def _mentions(nav: object, src_uri: str) -> bool:
     if isinstance(nav, list):
         return any(_mentions(v, src_uri) for v in nav)
     return False
-
-
-class StoryPage(Page):
-    """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        full = config["markdown_extensions"], config["mdx_configs"]
-        names = [name for name in full[0] if name in STORY_EXTENSIONS]
-        config["markdown_extensions"] = names
-        config["mdx_configs"] = {k: v for k, v in (full[1] or {}).items() if k in names}
-        try:
-            super().render(config, files)
-        finally:
-            config["markdown_extensions"], config["mdx_configs"] = full

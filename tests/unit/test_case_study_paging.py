@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 import case_study_paging as paging
+from case_study_load import check_text
+from case_study_schema import load_schema
 
 
 def test_page_one_keeps_its_address_and_later_pages_sit_under_it() -> None:
@@ -64,3 +69,18 @@ def test_paginate_links_previous_next_and_each_number() -> None:
 )
 def test_paged_addresses_are_recognised(src_uri: str, reserved: bool) -> None:
     assert paging.is_paged_address(src_uri) is reserved
+
+
+def test_a_case_study_may_not_take_the_address_of_the_index_pages() -> None:
+    # /case-studies/page/2/ and so on belong to the index.
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "case_studies" / "healthy-living-club.md").read_text(encoding="utf-8")
+    schema = load_schema(root / "case_studies" / "schema.json")
+    record, problems = check_text(
+        text, "case_studies/page.md", "page", schema, dt.date(2026, 11, 26)
+    )
+    assert record is None
+    assert [str(p) for p in problems] == [
+        "case_studies/page.md:1: (file name): 'page' is a name the case-study pages use "
+        "themselves. Fix: rename the file, e.g. add the organisation's name"
+    ]

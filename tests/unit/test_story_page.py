@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from case_study_pages import STORY_EXTENSIONS, StoryPage
+from case_study_story import STORY_EXTENSIONS, StoryPage
 
 ROOT = Path(__file__).resolve().parents[2]
 STORY = """## What changed
