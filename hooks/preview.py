@@ -52,6 +52,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["preview"] = dirty  # `mkdocs build --dirty` too: the same rules hold
     if _state["preview"]:
         logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
+    if _state["preview"] and command == "serve":
         log.info(
             "Preview: each save rebuilds the pages it changes. After changing the "
             "navigation, the theme or a page title, stop (Ctrl+C) and run make serve again."

@@ -107,13 +107,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """
     index, _state["index"] = _state["index"], None
     site_dir = Path(config.site_dir)
-    if _state["dirty"]:
-        index.add_folder(str(site_dir))
-    if _state["preview"]:
-        _state["behind"] = index
-        threading.Thread(target=_write_quietly, args=(index, site_dir), daemon=True).start()
-        return
     try:
+        if _state["dirty"]:
+            index.add_folder(str(site_dir))
+        if _state["preview"]:
+            _state["behind"] = index
+            threading.Thread(target=_write_quietly, args=(index, site_dir), daemon=True).start()
+            return
         _write(index, site_dir)
     except PagefindError as error:
         raise PluginError(f"The search index could not be built: {error}") from error
