@@ -69,6 +69,14 @@ def page(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture
+def no_js_page(browser: object) -> Iterator[object]:
+    """A page in a browser with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def console_errors(page: object) -> list[str]:
     """Console errors and uncaught exceptions on `page`, collected as they happen."""
     errors: list[str] = []

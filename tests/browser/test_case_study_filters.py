@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
+from tests.support.browser import visible_card_titles
+
 pytestmark = pytest.mark.browser
-
-
-def _visible_titles(page: object) -> list[str]:
-    return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
 
 
 def test_filters_appear_and_narrow_the_list(
@@ -22,7 +18,7 @@ def test_filters_appear_and_narrow_the_list(
     assert page.locator("#cs-filters").is_visible()
     assert page.locator("#cs-count").inner_text() == f"Showing all {total} case studies"
     page.select_option("#cs-filter-principle", "reciprocity")
-    shown = _visible_titles(page)
+    shown = visible_card_titles(page)
     assert 0 < len(shown) < total
     assert "Rushey Green Time Bank" in shown and "Recovery colleges" not in shown
     assert page.locator("#cs-count").inner_text() == f"Showing {len(shown)} of {total} case studies"
@@ -39,7 +35,7 @@ def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: st
     page.goto("about:blank")
     page.goto(shared)
     assert page.locator("#cs-filter-nation").input_value() == "International"
-    assert sorted(_visible_titles(page)) == [
+    assert sorted(visible_card_titles(page)) == [
         "Nuka System of Care",
         "Participatory budgeting in Porto Alegre",
     ]
@@ -47,7 +43,7 @@ def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: st
 
 def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     page.goto(site_url + "case-studies/?principle=reciprocity")
-    filtered = len(_visible_titles(page))
+    filtered = len(visible_card_titles(page))
     page.focus("#cs-filter-principle")
     order = []
     for _ in range(5):
@@ -67,15 +63,8 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     page.focus("#cs-filters button[type=reset]")
     page.keyboard.press("Enter")
     page.wait_for_function("() => !location.search")
-    assert len(_visible_titles(page)) > filtered
+    assert len(visible_card_titles(page)) > filtered
     assert page.locator("#cs-filter-principle").input_value() == ""
-
-
-@pytest.fixture
-def no_js_page(browser: object) -> Iterator[object]:
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def test_without_javascript_every_case_study_and_listing_link_works(
@@ -85,10 +74,10 @@ def test_without_javascript_every_case_study_and_listing_link_works(
     page.goto(site_url + "case-studies/")
     assert not page.locator("#cs-filters").is_visible()
     cards = page.locator(".cs-card")
-    assert cards.count() >= 12 and cards.count() == len(_visible_titles(page))
+    assert cards.count() >= 12 and cards.count() == len(visible_card_titles(page))
     page.get_by_role("link", name="reciprocity", exact=True).first.click()
     assert page.url.endswith("case-studies/principle/reciprocity/")
-    assert "Rushey Green Time Bank" in _visible_titles(page)
+    assert "Rushey Green Time Bank" in visible_card_titles(page)
     page.get_by_role("link", name="Rushey Green Time Bank").click()
     assert page.locator("h1").inner_text() == "Rushey Green Time Bank"
     assert page.locator(".cs-facts").is_visible()

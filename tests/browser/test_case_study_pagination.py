@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.a11y import MATERIAL_SCHEME, SCHEMES, axe_options, run_axe
-from tests.support.browser import serve_directory
+from tests.support.browser import serve_directory, visible_card_titles
 from tests.support.paged_site import MARKUP_TITLE, STUDIES, build_paged_site, facets, title
 
 pytestmark = pytest.mark.browser
@@ -23,10 +23,6 @@ def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert build.ok, build.log
     with serve_directory(build.site_dir) as url:
         yield url
-
-
-def _visible_titles(page: object) -> list[str]:
-    return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
 
 
 def _matching(**wanted: str) -> list[str]:
@@ -63,7 +59,7 @@ def test_filtering_fetches_every_card_only_after_the_first_change(
     )
     assert page.locator(COUNT).inner_text() == f"Showing {len(expected)} of {TOTAL} case studies"
     assert page.locator(COUNT).get_attribute("aria-live") == "polite"
-    assert _visible_titles(page) == expected  # from every page, in index order
+    assert visible_card_titles(page) == expected  # from every page, in index order
     assert "Generated study 115" in expected  # on the last page, not this one
     assert page.locator("#cs-pagination").is_hidden() and page.locator("#cs-page").is_hidden()
     page.select_option("#cs-filter-involvement", "coproduction")
@@ -72,7 +68,7 @@ def test_filtering_fetches_every_card_only_after_the_first_change(
         "n => document.querySelector('#cs-count').textContent.startsWith('Showing ' + n + ' of')",
         arg=len(both),
     )
-    assert _visible_titles(page) == both
+    assert visible_card_titles(page) == both
     assert len(requests) == 1
     assert console_errors == []
 
@@ -84,8 +80,8 @@ def test_fetched_cards_show_data_as_text_and_link_to_their_page(
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"
     )
-    assert _visible_titles(page) == _matching(nation="Scotland", involvement="engagement")
-    assert MARKUP_TITLE in _visible_titles(page)
+    assert visible_card_titles(page) == _matching(nation="Scotland", involvement="engagement")
+    assert MARKUP_TITLE in visible_card_titles(page)
     assert page.locator("#cs-cards em").count() == 0
     card = page.locator(".cs-card", has_text="not markup")
     assert card.get_attribute("data-principle") == "|".join(facets(7)["principles"])
@@ -111,7 +107,7 @@ def test_filter_state_is_kept_in_the_url_and_a_filtered_url_opens_filtered(
     )
     assert page.locator("#cs-filter-principle").input_value() == "access"
     assert page.locator("#cs-filter-service_area").input_value() == "dementia"
-    assert _visible_titles(page) == expected and len(expected) > 0
+    assert visible_card_titles(page) == expected and len(expected) > 0
     assert page.locator("#cs-pagination").is_hidden()
 
 
@@ -119,16 +115,16 @@ def test_clearing_the_filters_restores_the_page_and_its_pagination(
     page: object, paged_url: str
 ) -> None:
     page.goto(paged_url + "case-studies/page/2/")
-    before = _visible_titles(page)
+    before = visible_card_titles(page)
     assert len(before) == 50 and before[0] != "Advice Panel"
     page.select_option("#cs-filter-principle", "reciprocity")
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"
     )
-    assert _visible_titles(page) != before
+    assert visible_card_titles(page) != before
     page.click("#cs-filters button[type=reset]")
     page.wait_for_function("() => !location.search")
-    assert _visible_titles(page) == before
+    assert visible_card_titles(page) == before
     assert page.locator(COUNT).inner_text() == f"{TOTAL} case studies"
     assert page.locator("#cs-pagination").is_visible()
     assert page.locator("#cs-page").inner_text() == "Page 2 of 3"
@@ -136,18 +132,18 @@ def test_clearing_the_filters_restores_the_page_and_its_pagination(
 
 def test_filters_and_pagination_work_from_the_keyboard(page: object, paged_url: str) -> None:
     page.goto(paged_url + "case-studies/")
-    first_page = _visible_titles(page)
+    first_page = visible_card_titles(page)
     page.focus("#cs-filter-nation")
     page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
     assert page.locator("#cs-filter-nation").input_value() == "England"
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"
     )
-    assert _visible_titles(page) == _matching(nation="England")
+    assert visible_card_titles(page) == _matching(nation="England")
     page.focus("#cs-filters button[type=reset]")
     page.keyboard.press("Enter")
     page.wait_for_function("() => !location.search")
-    assert _visible_titles(page) == first_page
+    assert visible_card_titles(page) == first_page
     page.focus(".cs-pagination a[rel=next]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/case-studies/page/2/")
@@ -159,21 +155,14 @@ def test_a_failed_fetch_is_announced_and_leaves_the_page_as_it_was(
 ) -> None:
     page.route("**/cards.json", lambda route: route.abort())
     page.goto(paged_url + "case-studies/")
-    before = _visible_titles(page)
+    before = visible_card_titles(page)
     page.select_option("#cs-filter-nation", "Wales")
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.includes('could not')"
     )
     assert "could not be loaded" in page.locator(COUNT).inner_text()
-    assert _visible_titles(page) == before
+    assert visible_card_titles(page) == before
     assert page.locator("#cs-pagination").is_visible()
-
-
-@pytest.fixture
-def no_js_page(browser: object) -> Iterator[object]:
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def test_without_javascript_the_next_links_reach_every_case_study(
@@ -182,10 +171,10 @@ def test_without_javascript_the_next_links_reach_every_case_study(
     page = no_js_page
     page.goto(paged_url + "case-studies/")
     assert page.locator("#cs-filters").is_hidden()
-    seen = _visible_titles(page)
+    seen = visible_card_titles(page)
     while page.get_by_role("link", name="Next page").count():
         page.get_by_role("link", name="Next page").click()
-        seen += _visible_titles(page)
+        seen += visible_card_titles(page)
     assert len(seen) == len(set(seen)) == TOTAL
     assert set(_matching()) <= set(seen)
 

@@ -66,3 +66,8 @@ def serve_directory(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def visible_card_titles(page: object) -> list[str]:
+    """The titles of the case-study cards a reader can see, in page order."""
+    return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
