@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import visible_card_titles
+from tests.support.browser import reopen, visible_card_titles
 
 pytestmark = pytest.mark.browser
 
@@ -31,9 +31,7 @@ def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: st
     page.select_option("#cs-filter-nation", "International")
     page.select_option("#cs-filter-involvement", "coproduction")
     assert page.url.endswith("case-studies/?nation=International&involvement=coproduction")
-    shared = page.url
-    page.goto("about:blank")
-    page.goto(shared)
+    reopen(page)
     assert page.locator("#cs-filter-nation").input_value() == "International"
     assert sorted(visible_card_titles(page)) == [
         "Nuka System of Care",

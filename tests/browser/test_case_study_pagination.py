@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.a11y import MATERIAL_SCHEME, SCHEMES, axe_options, run_axe
-from tests.support.browser import serve_directory, visible_card_titles
+from tests.support.browser import reopen, serve_directory, visible_card_titles
 from tests.support.paged_site import MARKUP_TITLE, STUDIES, build_paged_site, facets, title
 
 pytestmark = pytest.mark.browser
@@ -98,9 +98,7 @@ def test_filter_state_is_kept_in_the_url_and_a_filtered_url_opens_filtered(
     page.select_option("#cs-filter-principle", "access")
     page.select_option("#cs-filter-service_area", "dementia")
     assert page.url.endswith("case-studies/page/2/?principle=access&service_area=dementia")
-    shared = page.url
-    page.goto("about:blank")
-    page.goto(shared)
+    reopen(page)
     expected = _matching(principles="access", service_areas="dementia")
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"

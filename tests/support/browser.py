@@ -71,3 +71,10 @@ def serve_directory(
 def visible_card_titles(page: object) -> list[str]:
     """The titles of the case-study cards a reader can see, in page order."""
     return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
+
+
+def reopen(page: object) -> None:
+    """Open the page's address afresh, as a reader following a shared link would."""
+    address = page.url
+    page.goto("about:blank")
+    page.goto(address)
