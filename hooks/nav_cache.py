@@ -36,18 +36,25 @@ class NavCache:
     def __init__(self, nav_urls: set[str]) -> None:
         self.nav_urls = nav_urls
         self.html: dict[str, str] = {}
+        self.folders: dict[str, str | None] = {}  # page URL -> its folder, if shared
 
     def key(self, page: Page | None, part: str = "nav") -> str | None:
         """The cache key for `part` of `page`, or None if it must be rendered."""
-        if page is None or page.url in self.nav_urls:
-            return None
-        url = page.url
-        # With directory URLs a page is its own folder: a nav page inside it
-        # would be linked differently from a neighbour's, so never share.
-        if url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url):
+        if page is None:
             return None
         template = page.meta.get("template", "main.html") if page.meta else "main.html"
-        return f"{part}|{template}|{posixpath.dirname(url.rstrip('/'))}"
+        folder = self._folder(page.url)
+        return None if folder is None else f"{part}|{template}|{folder}"
+
+    def _folder(self, url: str) -> str | None:
+        """The folder whose pages share `url`'s navigation, worked out once per page."""
+        if url not in self.folders:
+            # With directory URLs a page is its own folder: a nav page inside
+            # it would be linked differently from a neighbour's, so never share.
+            inside = url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url)
+            shared = url not in self.nav_urls and not inside
+            self.folders[url] = posixpath.dirname(url.rstrip("/")) if shared else None
+        return self.folders[url]
 
     def get(self, key: str | None) -> str | None:
         return None if key is None else self.html.get(key)
