@@ -2,9 +2,11 @@
 
 Events:
 - on_nav: notes the address of every page in the navigation.
-- on_env: gives templates `nav_cache` (overrides/partials/nav.html uses it
-  for the navigation list; overrides/main.html for the footer and the
-  theme's settings script, which are the same for the same reasons).
+- on_env (first, so other hooks find it): gives templates `nav_cache`
+  (overrides/partials/nav.html uses it for the navigation list,
+  partials/header.html for the header around the page's title, and
+  overrides/main.html for the footer and the theme's settings script, which
+  are the same for the same reasons).
 
 Why: Material renders the whole navigation into every page, about 2.8 ms a
 page here, and most of a case study's build time. A page that is not in the
@@ -13,12 +15,19 @@ as active, so its navigation differs from a neighbour's only through the
 relative links, which are the same for every page in the same folder. The
 first such page in a folder renders the navigation; the rest reuse it.
 Pages in the navigation are always rendered in full.
+
+Other hooks use the cache too (see shared_parts.py): `production.py` sets
+`finish` so that each part is minified once, and it and `page_safety.py`
+ask `parts_of` a page which texts they can skip on it.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     import jinja2
@@ -37,6 +46,9 @@ class NavCache:
         self.nav_urls = nav_urls
         self.html: dict[str, str] = {}
         self.folders: dict[str, str | None] = {}  # page URL -> its folder, if shared
+        self.used: dict[str, dict[str, None]] = {}  # page URL -> keys of its shared parts
+        # What every part goes through once, before it is kept (production.py: minify).
+        self.finish: Callable[[str], str] = str
 
     def key(self, page: Page | None, part: str = "nav") -> str | None:
         """The cache key for `part` of `page`, or None if it must be rendered."""
@@ -44,7 +56,15 @@ class NavCache:
             return None
         template = page.meta.get("template", "main.html") if page.meta else "main.html"
         folder = self._folder(page.url)
-        return None if folder is None else f"{part}|{template}|{folder}"
+        if folder is None:
+            return None
+        key = f"{part}|{template}|{folder}"
+        self.used.setdefault(page.url, {})[key] = None
+        return key
+
+    def parts_of(self, url: str) -> list[str]:
+        """The shared parts (as kept) that went into the page at `url`."""
+        return [self.html[key] for key in self.used.get(url, ()) if key in self.html]
 
     def _folder(self, url: str) -> str | None:
         """The folder whose pages share `url`'s navigation, worked out once per page."""
@@ -60,9 +80,9 @@ class NavCache:
         return None if key is None else self.html.get(key)
 
     def keep(self, key: str | None, html: str) -> str:
-        """Remember `html` for `key` (if there is one) and return it."""
+        """Finish `html`, remember it for `key` (if there is one) and return it."""
         if key is not None:
-            self.html[key] = html
+            html = self.html[key] = self.finish(html)
         return html
 
 
@@ -72,6 +92,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+@event_priority(100)  # before the hooks that read the cache in theirs
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.globals["nav_cache"] = NavCache(set(_nav_urls))
     return env

@@ -1,6 +1,7 @@
 """Make every built page safe to open: a security policy, safe links, no http.
 
-Handles `on_startup`, `on_config`, `on_post_page`, `on_post_template` (the
+Handles `on_startup`, `on_config`, `on_env` (parts shared by many pages are
+scanned once, see shared_parts.py), `on_post_page`, `on_post_template` (the
 404 page is a theme template, not a page) and `on_post_build`.
 - Each page gets a Content-Security-Policy <meta> allowing only this site's
   own files and the hashes of that page's inline scripts (the theme's), so
@@ -14,6 +15,7 @@ Under `mkdocs serve` the policy is left out: its live-reload script is inline.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +25,11 @@ import csp
 import fragments
 import html_safety
 import page_store
+import shared_parts
 from editor_errors import Problem, raise_if_any
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -48,7 +52,14 @@ HEADERS = {
     "Strict-Transport-Security": "max-age=31536000",
 }
 
-_state: dict[str, Any] = {"serving": False, "fragments": None, "problems": []}
+_state: dict[str, Any] = {
+    "serving": False,
+    "fragments": None,
+    "problems": [],
+    "parts": None,  # nav_cache's shared parts, if that hook is on
+    "verdicts": {},  # part text -> whether skipping it was checked to change nothing
+    "part_scans": {},  # part text -> what a scan of it found
+}
 
 
 def headers_file(headers: dict[str, str]) -> str:
@@ -57,22 +68,42 @@ def headers_file(headers: dict[str, str]) -> str:
 
 
 def secure_page(
-    html: str, fragments: Any, with_policy: bool = True, webassembly: bool = False
+    html: str,
+    fragments: Any,
+    with_policy: bool = True,
+    webassembly: bool = False,
+    parts: list[str] | None = None,
 ) -> tuple[str, html_safety.Scan]:
     """The page with its policy (unless told not to) and safe links, and the scan.
 
     `webassembly`: the page runs WebAssembly (a page sets `webassembly: true`
     in its front matter; only the generated search page does).
+    `parts`: texts shared with other pages, scanned once (shared_parts.py).
     """
-    found = html_safety.scan(html)
+    verdicts = _state["verdicts"]
+    found = shared_parts.checked(html, parts or [], html_safety.scan, _scan_around, verdicts)
     edits = [
-        (tag.start, tag.end, fragments.link(csp.with_safe_rel(tag.attrs)))
+        (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
         for tag in found.external_links
     ]
     if with_policy and found.insert_at is not None:
         policy = csp.content_security_policy(found.inline_scripts, webassembly)
         edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
     return html_safety.apply_edits(html, edits), found
+
+
+@lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
+def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
+    return str(fragments.link(csp.with_safe_rel(list(attrs))))
+
+
+def _scan_around(html: str, spans: list[shared_parts.Span]) -> html_safety.Scan:
+    """Scan `html`, adding what each shared part holds from its one scan."""
+    scans = _state["part_scans"]
+    for _start, _end, text in spans:
+        if text not in scans:
+            scans[text] = html_safety.scan(text)
+    return html_safety.scan(html, [(start, end, scans[text]) for start, end, text in spans])
 
 
 def on_startup(command: str, **kwargs: Any) -> None:
@@ -85,9 +116,15 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     _state["problems"] = []
 
 
+def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
+    _state.update(parts=env.globals.get("nav_cache"), verdicts={}, part_scans={})
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     wasm = bool(page.meta.get("webassembly"))
-    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm)
+    parts = _state["parts"].parts_of(page.url) if _state["parts"] else []
+    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm, parts)
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:

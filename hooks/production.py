@@ -2,7 +2,8 @@
 
 Events: `on_startup` (note whether this is a preview), `on_files` (rename our
 CSS and JavaScript to include a hash of their content; drop source maps and
-the search worker we do not use), `on_env` (the `asset` template filter),
+the search worker we do not use), `on_env` (the `asset` template filter;
+parts shared by many pages are minified once, see shared_parts.py),
 `on_page_content` (content images load lazily, with width and height so the
 page does not jump), `on_post_page` (minify HTML, early, so that hooks which
 hash inline scripts for the Content-Security-Policy see the final bytes).
@@ -16,12 +17,16 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+import secrets
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import imagesize
 import minify_html
 from mkdocs.plugins import event_priority
+
+import shared_parts
 
 if TYPE_CHECKING:
     import jinja2
@@ -37,8 +42,11 @@ _FINGERPRINTED = (".css", ".js")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'\s([a-zA-Z][\w:-]*)="([^"]*)"')
 
-_state = {"serving": False}
+_state: dict[str, Any] = {"serving": False, "parts": None, "verdicts": {}}
 _renamed: dict[str, str] = {}
+# Stands in for a shared part while the rest of a page is minified. The
+# random name means no page's own text can be taken for one.
+_PLACEHOLDER = "<cg-part-{0} data-n={{}}></cg-part-{0}>".format(secrets.token_hex(4))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -60,6 +68,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """`{{ 'assets/stylesheets/site.css' | asset | url }}` gives the hashed name."""
     env.filters["asset"] = lambda src_uri: _renamed.get(src_uri, src_uri)
+    parts = _state["parts"] = env.globals.get("nav_cache")
+    _state["verdicts"] = {}
+    if parts is not None and not _state["serving"]:
+        parts.finish = minify
     return env
 
 
@@ -120,7 +132,34 @@ def stable_image(tag: str, size_of: object) -> str:
 
 @event_priority(50)  # before any hook that hashes inline scripts (CSP)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return output if _state["serving"] else minify(output)
+    if _state["serving"]:
+        return output
+    parts = _state["parts"].parts_of(page.url) if _state["parts"] else []
+    return shared_parts.checked(output, parts, minify, _minify_around, _state["verdicts"])
+
+
+def _minify_around(html: str, spans: list[shared_parts.Span]) -> str:
+    """Minify `html` but its shared parts, which were minified when first rendered.
+
+    Each part is swapped for a placeholder, the rest minified, the part put back.
+    """
+    out, last = [], 0
+    for n, (start, end, _text) in enumerate(spans):
+        out += [html[last:start], _PLACEHOLDER.format(n)]
+        last = end
+    out.append(html[last:])
+    small = minify("".join(out))
+    for n, (_start, _end, text) in enumerate(spans):
+        placeholder = _minified_placeholder(n)
+        if placeholder not in small:  # never seen; if it were, do the whole page
+            return minify(html)
+        small = small.replace(placeholder, text, 1)
+    return small
+
+
+@cache
+def _minified_placeholder(n: int) -> str:
+    return minify(_PLACEHOLDER.format(n))
 
 
 def minify(html: str) -> str:

@@ -46,3 +46,16 @@ def test_kept_html_is_returned_for_its_key_only() -> None:
     assert cache.get("search") is None
     assert cache.keep(None, "<li>x</li>") == "<li>x</li>"
     assert cache.get(None) is None
+
+
+def test_a_page_lists_the_shared_parts_that_went_into_it() -> None:
+    cache = NavCache({""})
+    cache.finish = str.strip  # production.py sets its minifier here
+    page = _page("case-studies/a/")
+    for part, html in (("nav", " <li>nav</li> "), ("footer", " <footer></footer> ")):
+        assert cache.keep(cache.key(page, part), html) == html.strip()
+    assert cache.parts_of("case-studies/a/") == ["<li>nav</li>", "<footer></footer>"]
+    neighbour = _page("case-studies/b/")
+    assert cache.get(cache.key(neighbour)) == "<li>nav</li>"
+    assert cache.parts_of("case-studies/b/") == ["<li>nav</li>"]
+    assert cache.parts_of("") == []
