@@ -11,8 +11,12 @@ pages listed in its nav, the baseline the targets compare against:
 - at 1,000, at most 0.25 x plain Material's time.
 
 Usage: python bench/build_scale.py [--sizes 100 1000 5000] [--plain-max 1000]
+                                   [--repeat 3]
 Plain Material with thousands of pages in the nav is very slow (every page
 renders the whole nav), so `--plain-max` caps the sizes it is run at.
+`--repeat` builds each site that many times, ours and plain Material taking
+turns, and reports the median: on a shared machine one build can take a
+third longer than the next.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -136,22 +141,41 @@ def timed_build(project: Path) -> tuple[float, float, float, bool]:
     return seconds, _children_cpu() - cpu_before, peak_mb, proc.returncode == 0
 
 
+def _medians(runs: list[tuple[float, float, float, bool]]) -> dict[str, float]:
+    """Median wall and CPU seconds of the runs, the highest peak memory, all succeeded."""
+    return {
+        "ours": statistics.median(r[0] for r in runs),
+        "cpu": statistics.median(r[1] for r in runs),
+        "peak": max(r[2] for r in runs),
+        "ok": all(r[3] for r in runs),
+        "runs": len(runs),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--plain-max", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     rows: dict[int, dict[str, float]] = {}
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             ours, plain = Path(tmp) / "ours", Path(tmp) / "plain"
             make_project(ours, n)
-            seconds, cpu, peak, ok = timed_build(ours)
-            rows[n] = {"ours": seconds, "cpu": cpu, "peak": peak, "ok": ok}
-            if n <= args.plain_max:
+            with_plain = n <= args.plain_max
+            if with_plain:
                 make_plain_material(plain, n)
-                plain_s, plain_cpu, _, plain_ok = timed_build(plain)
-                rows[n].update(plain=plain_s, plain_cpu=plain_cpu, ok=ok and plain_ok)
+            runs: dict[str, list[tuple[float, float, float, bool]]] = {"ours": [], "plain": []}
+            for _ in range(args.repeat):
+                runs["ours"].append(timed_build(ours))
+                if with_plain:
+                    runs["plain"].append(timed_build(plain))
+            rows[n] = _medians(runs["ours"])
+            if with_plain:
+                plain_row = _medians(runs["plain"])
+                rows[n].update(plain=plain_row["ours"], plain_cpu=plain_row["cpu"])
+                rows[n]["ok"] = rows[n]["ok"] and plain_row["ok"]
         print(f"built {n}: {rows[n]}", file=sys.stderr, flush=True)
     head = (
         "N",
@@ -173,6 +197,7 @@ def main() -> int:
             cells += ["(skipped)", "", "", ""]
         print(" ".join(f"{c:>10}" for c in cells))
     print("* peak RSS of any child process so far in this run (getrusage RUSAGE_CHILDREN)")
+    print(f"Times are the median of {args.repeat} build(s) of each site, taking turns.")
     if 1000 in rows and 5000 in rows:
         growth = rows[5000]["ours"] / rows[1000]["ours"]
         growth_cpu = rows[5000]["cpu"] / rows[1000]["cpu"]
