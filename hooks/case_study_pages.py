@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
@@ -88,6 +89,7 @@ class Site:
         self.links = _links(files)
         self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
         self._urls: dict[str, str] = {}  # src_uri -> URL, worked out once
+        self._cards: dict[tuple[str, int], Markup] = {}  # (href, heading level) -> card
 
     def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
         self.html[src_uri] = html
@@ -108,6 +110,7 @@ class Site:
         A story's page is rendered only when MkDocs builds it (`story`), so a
         `--dirty` build that skips an unchanged story does no work for it.
         """
+        self._cards = {}
         facets = self._facets(records)
         out = self._index(records, facets)
         out += self._listings(records, facets)
@@ -177,7 +180,7 @@ class Site:
         downloads = {k: get_relative_url(f"case-studies/{n}", here) for k, n in names.items()}
         downloads["fields"] = self.href(FIELDS, here)
         return cr.render(
-            self.fragments, "case-study-index.html", cards=cards,
+            self.fragments, "case-study-index.html", cards=cards, card=self._card_html,
             facets=self._linked(facets, here), downloads=downloads, pagination=pages,
         )  # fmt: skip
 
@@ -196,7 +199,7 @@ class Site:
 
     def _listing_html(self, label: str, value: str, here: str, cards: Cards, pages: Pages) -> str:
         return cr.render(
-            self.fragments, "case-study-listing.html", cards=cards,
+            self.fragments, "case-study-listing.html", cards=cards, card=self._card_html,
             index=self.href(INDEX, here), label=label, value=value, pagination=pages,
         )  # fmt: skip
 
@@ -268,6 +271,18 @@ class Site:
 
     def _card(self, record: Record, from_url: str) -> dict[str, Any]:
         return {**cr.public_fields(record), "href": get_relative_url(record["url"], from_url)}
+
+    def _card_html(self, card: dict[str, Any], level: int) -> Markup:
+        """A card, rendered once for every listing at the same depth (so the same href).
+
+        A case study is on the index and on a listing for each of its
+        principles, service areas, nation and involvement: about seven times.
+        """
+        key = (card["href"], level)
+        if key not in self._cards:
+            html = cr.render(self.fragments, "case-study-card.html", c=card, level=level)
+            self._cards[key] = Markup(html)  # noqa: S704 - output of an autoescaped template
+        return self._cards[key]
 
 
 def _links(files: Files) -> cr.Links:
