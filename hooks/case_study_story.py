@@ -6,9 +6,12 @@ file in `on_files`, and MkDocs keeps a file's page once it has one.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from mkdocs.structure.pages import Page
+import markdown
+from mkdocs.structure import pages
+from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,16 +23,47 @@ if TYPE_CHECKING:
 # task lists in stories, which would otherwise show as text).
 STORY_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes")
 
+# The build's config and the one converter its stories share.
+_shared: tuple[MkDocsConfig, markdown.Markdown] | None = None
 
-class StoryPage(Page):
+
+def story_markdown(config: MkDocsConfig) -> markdown.Markdown:
+    """The build's converter for stories: the site's settings for `STORY_EXTENSIONS`.
+
+    Making a converter costs as much as converting a short story, so every
+    story shares one and `reset()` clears what the last one left (footnotes,
+    abbreviations, heading ids). A new build (a new config) gets a new one.
+    """
+    global _shared
+    if _shared is None or _shared[0] is not config:
+        names = [name for name in config["markdown_extensions"] if name in STORY_EXTENSIONS]
+        configs = {k: v for k, v in (config["mdx_configs"] or {}).items() if k in names}
+        _shared = config, markdown.Markdown(extensions=names, extension_configs=configs)
+    return _shared[1].reset()
+
+
+class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        full = config["markdown_extensions"], config["mdx_configs"]
-        names = [name for name in full[0] if name in STORY_EXTENSIONS]
-        config["markdown_extensions"] = names
-        config["mdx_configs"] = {k: v for k, v in (full[1] or {}).items() if k in names}
-        try:
-            super().render(config, files)
-        finally:
-            config["markdown_extensions"], config["mdx_configs"] = full
+        """Copied from MkDocs 1.6.1, `Page.render`. Changed: the converter is shared."""
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = story_markdown(config)
+        raw_html_ext = pages._RawHTMLPreprocessor()
+        raw_html_ext._register(md)
+        extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(self.file, files, config)
+        extract_anchors_ext._register(md)
+        relative_path_ext = pages._RelativePathTreeprocessor(self.file, files, config)
+        relative_path_ext._register(md)
+        extract_title_ext = pages._ExtractTitleTreeprocessor()
+        extract_title_ext._register(md)
+
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = extract_title_ext.title
+        self.present_anchor_ids = (
+            extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+        )
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative_path_ext.links_to_anchors
