@@ -2,11 +2,11 @@
 
 Events:
 - on_nav: notes the address of every page in the navigation.
-- on_env (first, so other hooks find it): gives templates `nav_cache`
-  (overrides/partials/nav.html uses it for the navigation list,
-  partials/header.html for the header around the page's title, and
-  overrides/main.html for the footer and the theme's settings script, which
-  are the same for the same reasons).
+- on_env (first, so other hooks find it): gives templates `nav_cache`,
+  which overrides/partials/shared-part.html uses for each shared part: the
+  navigation list (partials/nav.html), the header around the page's title
+  (partials/header.html), and the footer and the theme's settings script
+  (main.html), which are the same for the same reasons.
 
 Why: Material renders the whole navigation into every page, about 2.8 ms a
 page here, and most of a case study's build time. A page that is not in the
