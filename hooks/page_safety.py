@@ -56,9 +56,8 @@ _state: dict[str, Any] = {
     "serving": False,
     "fragments": None,
     "problems": [],
-    "parts": None,  # nav_cache's shared parts, if that hook is on
-    "verdicts": {},  # part text -> whether skipping it was checked to change nothing
-    "part_scans": {},  # part text -> what a scan of it found
+    "skipping": shared_parts.Skipping(),
+    "part_scans": {},  # a shared part's text -> what a scan of it found
 }
 
 
@@ -72,16 +71,16 @@ def secure_page(
     fragments: Any,
     with_policy: bool = True,
     webassembly: bool = False,
-    parts: list[str] | None = None,
+    found: html_safety.Scan | None = None,
 ) -> tuple[str, html_safety.Scan]:
     """The page with its policy (unless told not to) and safe links, and the scan.
 
     `webassembly`: the page runs WebAssembly (a page sets `webassembly: true`
     in its front matter; only the generated search page does).
-    `parts`: texts shared with other pages, scanned once (shared_parts.py).
+    `found`: the page's scan, if it was made already (on_post_page makes it
+    around the parts the page shares with others, shared_parts.py).
     """
-    verdicts = _state["verdicts"]
-    found = shared_parts.checked(html, parts or [], html_safety.scan, _scan_around, verdicts)
+    found = html_safety.scan(html) if found is None else found
     edits = [
         (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
         for tag in found.external_links
@@ -117,14 +116,14 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
 
 
 def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
-    _state.update(parts=env.globals.get("nav_cache"), verdicts={}, part_scans={})
+    _state.update(skipping=shared_parts.Skipping(env.globals.get("nav_cache")), part_scans={})
     return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     wasm = bool(page.meta.get("webassembly"))
-    parts = _state["parts"].parts_of(page.url) if _state["parts"] else []
-    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm, parts)
+    found = _state["skipping"].run(output, page.url, html_safety.scan, _scan_around)
+    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm, found)
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:

@@ -42,7 +42,7 @@ _FINGERPRINTED = (".css", ".js")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'\s([a-zA-Z][\w:-]*)="([^"]*)"')
 
-_state: dict[str, Any] = {"serving": False, "parts": None, "verdicts": {}}
+_state: dict[str, Any] = {"serving": False, "skipping": shared_parts.Skipping()}
 _renamed: dict[str, str] = {}
 # Stands in for a shared part while the rest of a page is minified. The
 # random name means no page's own text can be taken for one.
@@ -68,10 +68,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """`{{ 'assets/stylesheets/site.css' | asset | url }}` gives the hashed name."""
     env.filters["asset"] = lambda src_uri: _renamed.get(src_uri, src_uri)
-    parts = _state["parts"] = env.globals.get("nav_cache")
-    _state["verdicts"] = {}
-    if parts is not None and not _state["serving"]:
-        parts.finish = minify
+    cache = env.globals.get("nav_cache")
+    _state["skipping"] = shared_parts.Skipping(cache)
+    if cache is not None and not _state["serving"]:
+        cache.finish = minify
     return env
 
 
@@ -134,8 +134,7 @@ def stable_image(tag: str, size_of: object) -> str:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _state["serving"]:
         return output
-    parts = _state["parts"].parts_of(page.url) if _state["parts"] else []
-    return shared_parts.checked(output, parts, minify, _minify_around, _state["verdicts"])
+    return _state["skipping"].run(output, page.url, minify, _minify_around)
 
 
 def _minify_around(html: str, spans: list[shared_parts.Span]) -> str:

@@ -9,13 +9,14 @@ bytes, so both can do the shared parts once and each page's own text only.
 
 A faster path that skips a part must give exactly what the full work gives.
 `checked` makes sure: on the first page with a part, both paths run; only if
-they agree is the part skipped on the pages after it.
+they agree is the part skipped on the pages after it. `Skipping` is one
+hook's use of it for one build.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Span = tuple[int, int, str]  # where a part's text starts and ends in a page, and the text
 T = TypeVar("T")
@@ -57,3 +58,22 @@ def checked(
     for text in new:
         verdicts[text] = agree
     return result
+
+
+class Skipping:
+    """One hook's work on shared parts in one build: whose parts, and what was checked."""
+
+    def __init__(self, cache: Any = None) -> None:
+        self.cache = cache  # nav_cache's NavCache (its `parts_of`), or None if that hook is off
+        self.verdicts: dict[str, bool] = {}
+
+    def run(
+        self,
+        html: str,
+        url: str,
+        whole: Callable[[str], T],
+        around: Callable[[str, list[Span]], T],
+    ) -> T:
+        """The work on the page at `url`, skipping its shared parts once that is checked."""
+        parts = self.cache.parts_of(url) if self.cache is not None else []
+        return checked(html, parts, whole, around, self.verdicts)

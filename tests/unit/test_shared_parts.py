@@ -122,3 +122,28 @@ def test_a_part_inside_the_article_is_not_taken_for_the_themes() -> None:
     found = shared_parts.checked(html, [HEADER], html_safety.scan, around, verdicts)
     assert verdicts == {HEADER: False}
     assert found.content_scripts == 1 and len(found.inline_scripts) == 1
+
+
+def test_a_hook_skips_the_parts_its_page_shares_and_does_whole_pages_without_a_cache() -> None:
+    class Cache:
+        def parts_of(self, url: str) -> list[str]:
+            return [HEADER] if url == "case-studies/a/" else []
+
+    calls: list[str] = []
+
+    def whole(html: str) -> int:
+        calls.append("whole")
+        return len(html)
+
+    def around(html: str, spans: list[shared_parts.Span]) -> int:
+        calls.append("around")
+        return len(html)
+
+    skipping = shared_parts.Skipping(Cache())
+    for url in ("case-studies/a/", "case-studies/a/", "guide/"):
+        assert skipping.run(page("One"), url, whole, around) == len(page("One"))
+    assert calls == ["whole", "around", "around", "whole"]
+    assert skipping.verdicts == {HEADER: True}
+    calls.clear()
+    assert shared_parts.Skipping().run(page("One"), "case-studies/a/", whole, around) > 0
+    assert calls == ["whole"]
