@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from pagefind_service import PagefindError, PagefindService
+from pagefind_service import PagefindError, PagefindService, indexed_part
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -148,7 +148,7 @@ def _write_quietly(index: PagefindService, site_dir: Path) -> None:
 
 def _add(html: str, path: str) -> None:
     try:
-        _state["index"].add_page(html, path)
+        _state["index"].add_page(indexed_part(html), path)
     except PagefindError as error:
         raise PluginError(f"The search index could not be built: {error}") from error
 
