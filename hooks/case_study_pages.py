@@ -144,7 +144,11 @@ class Site:
             "index": self.href(INDEX, here),
         }
         html = cr.render(self.fragments, "case-study-page.html", cs=view)
-        meta = {"title": record["title"], "description": record["summary"]}
+        meta = {
+            "title": record["title"],
+            "description": record["summary"],
+            "template": "case-study-story.html",  # story_prerender.py
+        }
         return cr.page_markdown(meta, record["_body"]), html
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:

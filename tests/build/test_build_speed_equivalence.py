@@ -4,6 +4,9 @@
   navigation on its neighbours. Built without it, every page is the same.
 - hooks/search.py sends Pagefind each page while the site builds. The index
   holds the same pages as one built by `pagefind --site` after the build.
+- hooks/story_prerender.py renders case studies ahead in a second process on
+  a large build. Built without it, every file is the same, even when the
+  second process fails on some pages.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.build_scale import STORY, front_matter
 from tests.support.fork import tracked_files
 from tests.support.sites import ROOT, Build, html_pages, run_mkdocs_build
 
@@ -67,3 +71,61 @@ def test_search_index_holds_what_pagefind_finds_in_the_built_site(
     # Each fragment is named by the hash of one page's indexed text and data.
     assert fragments(built_site.site_dir) == fragments(copy)
     assert page_count(built_site.site_dir) == page_count(copy) > 50
+
+
+# Injected into a copy of the project: fails two case studies in the second
+# process that story_prerender.py starts (one raises, one logs a warning),
+# and notes each failure, so the build must render those two itself.
+FAULTS = """
+import logging
+import os
+from pathlib import Path
+
+_BUILD_PROCESS = os.getpid()
+
+
+def on_page_context(context, page, config, nav):
+    if os.getpid() != _BUILD_PROCESS and page.url.endswith(("00003/", "00007/")):
+        with Path(config.config_file_path).with_name("faults.txt").open("a") as notes:
+            notes.write(page.url + "\\n")
+        if page.url.endswith("00003/"):
+            raise RuntimeError("fails in the second process only")
+        logging.getLogger("mkdocs.plugins.faults").warning("only in the second process")
+    return context
+"""
+
+
+def _files(site: Path) -> list[Path]:
+    return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+
+
+def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path / "project")
+    for i in range(100):  # with the 12 real ones: past story_prerender.MIN_STORIES
+        story = front_matter(i) + STORY.format(i=i)
+        (project / "case_studies" / f"synthetic-{i:05d}.md").write_text(story, encoding="utf-8")
+    (project / "hooks" / "faults.py").write_text(FAULTS, encoding="utf-8")
+    base = project / "mkdocs.base.yml"
+    text = base.read_text(encoding="utf-8")
+    assert "  - hooks/story_prerender.py\n" in text
+    base.write_text(text + "  - hooks/faults.py\n", encoding="utf-8")
+    ahead = run_mkdocs_build(project, tmp_path / "ahead")
+    assert ahead.ok, ahead.log
+    assert "Rendering 112 case-study pages ahead, in a second process" in ahead.log
+    assert "only in the second process" not in ahead.log  # the build's own render logs
+    faults = (project / "faults.txt").read_text(encoding="utf-8").split()
+    assert faults == ["case-studies/synthetic-00003/", "case-studies/synthetic-00007/"]
+
+    base.write_text(base.read_text().replace("  - hooks/story_prerender.py\n", ""))
+    here = run_mkdocs_build(project, tmp_path / "here")
+    assert here.ok, here.log
+    assert "second process" not in here.log
+    files = _files(ahead.site_dir)
+    assert files == _files(here.site_dir)
+    assert len([p for p in files if p.parts[0] == "case-studies" and p.name == "index.html"]) > 112
+    different = [
+        str(p)
+        for p in files
+        if (ahead.site_dir / p).read_bytes() != (here.site_dir / p).read_bytes()
+    ]
+    assert different == []  # pages, data files and the search index alike
