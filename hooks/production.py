@@ -5,8 +5,9 @@ CSS and JavaScript to include a hash of their content; drop source maps and
 the search worker we do not use), `on_env` (the `asset` template filter;
 parts shared by many pages are minified once, see shared_parts.py),
 `on_page_content` (content images load lazily, with width and height so the
-page does not jump), `on_post_page` (minify HTML, early, so that hooks which
-hash inline scripts for the Content-Security-Policy see the final bytes).
+page does not jump), `on_post_page` and `on_post_template` (minify HTML,
+pages and the 404 page, early, so that hooks which hash inline scripts for
+the Content-Security-Policy see the final bytes).
 Material's own assets already carry hashes; ours get them here, so a host can
 cache every file under assets/ for a year and readers still get updates.
 A preview (`mkdocs serve`) keeps plain names, source maps and readable HTML.
@@ -135,6 +136,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _state["serving"] or getattr(page, "minified", False):
         return output  # minified already: story_prerender.py ran this in its process
     return _state["skipping"].run(output, page.url, minify, _minify_around)
+
+
+@event_priority(50)  # as for pages: before the security policy hashes scripts
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) minified too; sitemap.xml is not HTML."""
+    if _state["serving"] or not template_name.endswith(".html"):
+        return output_content
+    return minify(output_content)
 
 
 def _minify_around(html: str, spans: list[shared_parts.Span]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 
@@ -36,6 +37,8 @@ def test_pages_load_only_assets_that_exist(site_dir: Path) -> None:
         assert (site_dir / ref).is_file(), ref
 
 
-def test_pages_are_minified(site_dir: Path) -> None:
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["index.html", "case-studies/index.html", "404.html"])
+def test_pages_are_minified(site_dir: Path, page: str) -> None:
+    html = (site_dir / page).read_text(encoding="utf-8")
     assert "\n\n" not in html
+    assert "\n  <" not in html  # no indented markup left
