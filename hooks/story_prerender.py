@@ -13,9 +13,10 @@ in a build (about 0.9 ms a page), and it runs on one core while the other
 mostly waits for Pagefind. Every case study's page is `case-study-story.html`,
 which asks `prerendered()` for it. The second process renders `main.html`
 for each case study, exactly as MkDocs would (same context, same
-`on_page_context` hooks); MkDocs then goes on as usual with the result:
-minifying, the security policy, search and writing the file all happen in
-the build's own process, in the same order, so the site and its search index
+`on_page_context` hooks), and minifies it (production.py's handler, which
+comes before the security policy). MkDocs then goes on as usual with the
+result: the security policy, search and writing the file happen in the
+build's own process, in the same order, so the site and its search index
 are byte-identical (tests/build/test_build_speed_equivalence.py).
 
 Anything unusual falls back to rendering in the build's own process: a page
@@ -33,8 +34,8 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from multiprocessing import Pipe
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -56,9 +57,10 @@ PATIENCE = 60.0  # seconds to wait for one page before rendering the rest here
 log = get_plugin_logger(__name__)
 
 # What the second process sends for each page, in build order: its address,
-# the rendered template (None: render it here), and the shared parts
-# (hooks/nav_cache.py) it used and any it rendered first.
-Message = tuple[str, str | None, list[str], dict[str, str]]
+# and either None (render it here) or the rendered, minified page with the
+# shared parts (hooks/nav_cache.py) it used and any it rendered first.
+Rendered = tuple[str, list[str], dict[str, str]]
+Send = Callable[[str, "Rendered | None"], None]
 
 _state: dict[str, Any] = {"build": False, "nav": None, "ahead": None}
 
@@ -86,7 +88,8 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     ]
     if _state["build"] and sys.platform == "linux" and len(stories) >= MIN_STORIES:
         log.info("Rendering %d case-study pages ahead, in a second process", len(stories))
-        _state["ahead"] = Ahead(env, config, _state["nav"], files, stories)
+        nav = _state["nav"]
+        _state["ahead"] = Ahead(lambda send: _render_all(send, env, config, nav, files, stories))
     return env
 
 
@@ -101,14 +104,21 @@ def on_build_error(*, error: Exception) -> None:
 
 @jinja2.pass_context
 def prerendered(context: jinja2.runtime.Context) -> Markup:
-    """The page's `main.html`: rendered ahead if it was, or now."""
+    """The page's `main.html`: rendered (and minified) ahead if it was, or now."""
     page = context["page"]
     ahead: Ahead | None = _state["ahead"]
-    html = ahead.take(page.url) if ahead is not None else None
-    page.minified = html is not None  # production.py: minified ahead, with the page
-    if html is None:
+    sent = ahead.take(page.url) if ahead is not None else None
+    page.minified = sent is not None  # production.py: minified ahead, with the page
+    if sent is None:
         html = context.environment.get_template("main.html").render(context.get_all())
-    return Markup(html)  # noqa: S704 - the template's own output, escaped where it rendered
+        return Markup(html)  # noqa: S704 - the template's own output, escaped where it rendered
+    html, used, parts = sent
+    cache = context.environment.globals.get("nav_cache")
+    if cache is not None:  # the shared parts it used, as if rendered here (nav_cache.py)
+        for key, text in parts.items():
+            cache.html.setdefault(key, text)
+        cache.used[page.url] = dict.fromkeys(used)
+    return Markup(html)  # noqa: S704 - as above
 
 
 def _stop() -> None:
@@ -118,48 +128,39 @@ def _stop() -> None:
 
 
 class Ahead:
-    """The second process, and the pages it has sent that this one has not used yet."""
+    """A second process, forked from the build's, and what it has sent that is not used yet.
 
-    def __init__(
-        self,
-        env: jinja2.Environment,
-        config: MkDocsConfig,
-        nav: Navigation,
-        files: Files,
-        stories: list[Page],
-    ) -> None:
-        self._cache = env.globals.get("nav_cache")
-        self._sent: dict[str, Message] = {}
+    It starts with everything the build has made so far and runs `work`,
+    which sends results by key. The build takes each when it needs it; None
+    means "do it yourself" (nothing was sent for it, the process stopped, or
+    nothing came for `PATIENCE` seconds).
+    """
+
+    def __init__(self, work: Callable[[Send], None]) -> None:
+        self._sent: dict[str, Rendered | None] = {}
         self._finished = False
         self._arrived = threading.Condition()
         reader, writer = Pipe(duplex=False)
         self._pid = os.fork()
-        if self._pid == 0:  # the second process: render, send, and leave
+        if self._pid == 0:  # the second process: work, send, and leave
             reader.close()
             code = 1
             try:
-                _render_all(writer, env, config, nav, files, stories)
+                work(lambda key, value: writer.send((key, value)))
+                writer.close()
                 code = 0
             finally:
-                os._exit(code)
+                os._exit(code)  # not exit(): no atexit handlers or buffers of the build's
         writer.close()
         self._reader = reader
         threading.Thread(target=self._receive, daemon=True).start()
 
-    def take(self, url: str) -> str | None:
-        """The page at `url` as rendered ahead, or None to render it here."""
+    def take(self, key: str) -> Rendered | None:
+        """What was sent for `key`, or None to do that work here."""
         with self._arrived:
-            if not self._arrived.wait_for(lambda: url in self._sent or self._finished, PATIENCE):
-                self._finished = True  # stuck: render the rest here
-            message = self._sent.pop(url, None)
-        if message is None or message[1] is None:
-            return None
-        _url, html, used, parts = message
-        if self._cache is not None:
-            for key, text in parts.items():
-                self._cache.html.setdefault(key, text)
-            self._cache.used[url] = dict.fromkeys(used)
-        return html
+            if not self._arrived.wait_for(lambda: key in self._sent or self._finished, PATIENCE):
+                self._finished = True  # stuck: do the rest here
+            return self._sent.pop(key, None)
 
     def stop(self) -> None:
         """End the second process (it has usually finished) and wait for it."""
@@ -171,9 +172,9 @@ class Ahead:
     def _receive(self) -> None:
         try:
             while True:
-                message: Message = self._reader.recv()
+                key, value = self._reader.recv()
                 with self._arrived:
-                    self._sent[message[0]] = message
+                    self._sent[key] = value
                     self._arrived.notify_all()
         except (EOFError, OSError):
             pass
@@ -184,7 +185,7 @@ class Ahead:
 
 
 class _Warnings(logging.Handler):
-    """Warnings logged while a page renders in the second process."""
+    """In the second process: notes any warning, and prints nothing (the build logs)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -193,9 +194,18 @@ class _Warnings(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.seen = True
 
+    @classmethod
+    def instead_of_logging(cls) -> _Warnings:
+        """Replace every log handler (MkDocs' and the root's) with one of these."""
+        handler = cls()
+        for name in ("", "mkdocs"):
+            logging.getLogger(name).handlers = [handler]
+        logging.getLogger("mkdocs").propagate = False
+        return handler
+
 
 def _render_all(
-    writer: Connection,
+    send: Send,
     env: jinja2.Environment,
     config: MkDocsConfig,
     nav: Navigation,
@@ -203,10 +213,7 @@ def _render_all(
     stories: list[Page],
 ) -> None:
     """In the second process: each story's `main.html`, as MkDocs would render it."""
-    warnings = _Warnings()
-    logger = logging.getLogger("mkdocs")
-    logger.handlers = [warnings]  # nothing printed here: the build's process logs
-    logger.propagate = False
+    warnings = _Warnings.instead_of_logging()
     cache = env.globals.get("nav_cache")
     known = set(cache.html) if cache is not None else set()
     template = env.get_template("main.html")
@@ -220,8 +227,7 @@ def _render_all(
             used = list(cache.used.get(page.url, ()))
             parts = {key: cache.html[key] for key in cache.html.keys() - known}
             known.update(parts)
-        writer.send((page.url, None if warnings.seen else html, used, parts))
-    writer.close()
+        send(page.url, None if warnings.seen or html is None else (html, used, parts))
 
 
 def _ahead_of_policy(config: MkDocsConfig) -> list[Any]:
