@@ -114,10 +114,8 @@ def prerendered(context: jinja2.runtime.Context) -> Markup:
         return Markup(html)  # noqa: S704 - the template's own output, escaped where it rendered
     html, used, parts = sent
     cache = context.environment.globals.get("nav_cache")
-    if cache is not None:  # the shared parts it used, as if rendered here (nav_cache.py)
-        for key, text in parts.items():
-            cache.html.setdefault(key, text)
-        cache.used[page.url] = dict.fromkeys(used)
+    if cache is not None:  # the shared parts it used, as if rendered here
+        cache.adopt(page.url, used, parts)
     return Markup(html)  # noqa: S704 - as above
 
 
@@ -218,15 +216,11 @@ def _render_all(
     known = set(cache.html) if cache is not None else set()
     template = env.get_template("main.html")
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    minifiers = _ahead_of_policy(config)
     for page in stories:
         warnings.seen = False
-        html = _render(page, template, config, nav, doc_files)
-        used: list[str] = []
-        parts: dict[str, str] = {}
-        if cache is not None:
-            used = list(cache.used.get(page.url, ()))
-            parts = {key: cache.html[key] for key in cache.html.keys() - known}
-            known.update(parts)
+        html = _render(page, template, minifiers, config, nav, doc_files)
+        used, parts = cache.handed_over(page.url, known) if cache is not None else ([], {})
         send(page.url, None if warnings.seen or html is None else (html, used, parts))
 
 
@@ -240,7 +234,12 @@ def _ahead_of_policy(config: MkDocsConfig) -> list[Any]:
 
 
 def _render(
-    page: Page, template: jinja2.Template, config: MkDocsConfig, nav: Navigation, doc_files: Any
+    page: Page,
+    template: jinja2.Template,
+    minifiers: list[Any],
+    config: MkDocsConfig,
+    nav: Navigation,
+    doc_files: Any,
 ) -> str | None:
     """What MkDocs' `_build_page` renders for `page`, or None if that failed."""
     page.active = True
@@ -249,7 +248,7 @@ def _render(
         context = get_context(nav, doc_files, config, page)
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         html = template.render(context)
-        for handler in _ahead_of_policy(config):
+        for handler in minifiers:
             html = handler(html, page=page, config=config)
         return html
     except Exception:  # rendered again in the build's process, which reports it
