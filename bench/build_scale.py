@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,9 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.fork import tracked_files
+from tests.support.fork import copy_project
 
-ROOT = Path(__file__).resolve().parents[1]
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "UK-wide", "International")
 AREAS = ("mental health", "dementia", "cancer", "criminal justice", "older people")
 PRINCIPLES = ("equality", "diversity", "access", "reciprocity")
@@ -83,9 +81,7 @@ last_reviewed: 2026-01-03
 def make_project(dest: Path, n: int) -> None:
     """A copy of the project (every file git would track) with N synthetic case studies."""
     dest.mkdir(parents=True)
-    for rel in tracked_files():
-        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest / rel)
+    copy_project(dest)
     for old in (dest / "case_studies").glob("[!_]*.md"):
         old.unlink()
     for i in range(n):

@@ -18,19 +18,12 @@ import sys
 from pathlib import Path
 
 from bench.build_scale import STORY, front_matter
-from tests.support.fork import tracked_files
-from tests.support.sites import ROOT, Build, html_pages, run_mkdocs_build
-
-
-def _copy_project(dest: Path) -> Path:
-    for rel in tracked_files():
-        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest / rel)
-    return dest
+from tests.support.fork import copy_project
+from tests.support.sites import Build, file_bytes, html_pages, run_mkdocs_build
 
 
 def test_pages_are_the_same_without_the_navigation_cache(built_site: Build, tmp_path: Path) -> None:
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     base = project / "mkdocs.base.yml"
     text = base.read_text(encoding="utf-8")
     assert "  - hooks/nav_cache.py\n" in text
@@ -95,12 +88,8 @@ def on_page_context(context, page, config, nav):
 """
 
 
-def _files(site: Path) -> list[Path]:
-    return sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
-
-
 def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
-    project = _copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
     for i in range(100):  # with the 12 real ones: past story_prerender.MIN_STORIES
         story = front_matter(i) + STORY.format(i=i)
         (project / "case_studies" / f"synthetic-{i:05d}.md").write_text(story, encoding="utf-8")
@@ -120,12 +109,8 @@ def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
     here = run_mkdocs_build(project, tmp_path / "here")
     assert here.ok, here.log
     assert "second process" not in here.log
-    files = _files(ahead.site_dir)
-    assert files == _files(here.site_dir)
+    files, theirs = file_bytes(ahead.site_dir), file_bytes(here.site_dir)
+    assert sorted(files) == sorted(theirs)
     assert len([p for p in files if p.parts[0] == "case-studies" and p.name == "index.html"]) > 112
-    different = [
-        str(p)
-        for p in files
-        if (ahead.site_dir / p).read_bytes() != (here.site_dir / p).read_bytes()
-    ]
+    different = [str(p) for p in files if files[p] != theirs[p]]
     assert different == []  # pages, data files and the search index alike

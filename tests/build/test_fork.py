@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.fork import make_fork, tracked_files
-from tests.support.sites import ROOT, Build, html_pages, run_mkdocs_build
+from tests.support.fork import copy_project, make_fork
+from tests.support.sites import Build, html_pages, run_mkdocs_build
 
 UPSTREAM_NAME = "Coproduction Guide"
 FORK_NAME = "Riverside Wellbeing Trust"
@@ -91,10 +90,7 @@ def test_a_public_site_has_a_sitemap_and_no_noindex(site_dir: Path) -> None:
 
 
 def test_a_config_that_inherits_mkdocs_yml_builds(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for rel in tracked_files():
-        (project / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, project / rel)
+    project = copy_project(tmp_path / "project")
     (project / "mkdocs.staging.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_name: Staging copy\nsite_url: https://staging.example/\n",
         encoding="utf-8",
@@ -119,10 +115,7 @@ def _git(repo: Path, *args: str) -> str:
 def test_upstream_changes_to_shared_files_merge_into_a_fork_without_conflict(
     tmp_path: Path,
 ) -> None:
-    repo = tmp_path / "repo"
-    for rel in tracked_files():
-        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, repo / rel)
+    repo = copy_project(tmp_path / "repo")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "upstream")

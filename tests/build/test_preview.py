@@ -7,12 +7,11 @@ build of the edited project does, and leave the other stories untouched.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support.fork import tracked_files
+from tests.support.fork import copy_project
 from tests.support.sites import ROOT, Build, run_mkdocs_build
 
 STORY = "healthy-living-club"
@@ -24,10 +23,7 @@ ADDED = "A sentence added while previewing."
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     tmp = tmp_path_factory.mktemp("preview")
-    project = tmp / "project"
-    for rel in tracked_files():
-        (project / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, project / rel)
+    project = copy_project(tmp / "project")
     site = tmp / "site"
     first = run_mkdocs_build(project, site)
     assert first.ok, first.log

@@ -26,6 +26,15 @@ def tracked_files() -> list[str]:
     return [p for p in out.stdout.split("\0") if p and not p.startswith("tests/")]
 
 
+def copy_project(dest: Path) -> Path:
+    """Copy every file git tracks into `dest` (a fresh clone's files), and return `dest`."""
+    for rel in tracked_files():
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, target)
+    return dest
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     # Our config files use !!python/name tags only in mkdocs.base.yml; mkdocs.yml is plain.
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -48,10 +57,7 @@ def make_fork(dest: Path) -> Path:
     without the law section, plus the fork's own pages (the fixture lists
     those), as a fork's editor would write it.
     """
-    for rel in tracked_files():
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, target)
+    copy_project(dest)
     shutil.copytree(FORK_FIXTURE, dest, dirs_exist_ok=True)
     identity = _read_yaml(FORK_FIXTURE / "mkdocs.yml")
     upstream = _read_yaml(ROOT / "mkdocs.yml")

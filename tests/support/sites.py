@@ -105,6 +105,11 @@ def build_fixture_with_page(scenario: str, tmp_path: Path, name: str, data: byte
     return run_mkdocs_build(project, tmp_path / "site")
 
 
+def file_bytes(folder: Path) -> dict[Path, bytes]:
+    """Every file under `folder` (by its path inside it) and its bytes."""
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def html_pages(site_dir: Path) -> list[Path]:
     """Every HTML page in a built site, in a stable order."""
     return sorted(site_dir.rglob("*.html"))

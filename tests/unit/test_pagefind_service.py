@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pagefind_service import PagefindError, PagefindService, indexed_part
+from tests.support.sites import file_bytes
 
 PAGE = (
     '<!doctype html><html lang="en-GB"><head><title>{title}</title></head>'
@@ -104,10 +105,6 @@ def test_the_index_of_the_parts_sent_is_the_index_of_the_whole_pages(tmp_path: P
         for path, html in pages.items():
             index.add_page(send(html), path)
         index.write(str(tmp_path / name))
-    whole, parts = _files(tmp_path / "whole"), _files(tmp_path / "parts")
+    whole, parts = file_bytes(tmp_path / "whole"), file_bytes(tmp_path / "parts")
     assert len(whole) > 5
     assert parts == whole
-
-
-def _files(folder: Path) -> dict[Path, bytes]:
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
