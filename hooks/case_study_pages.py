@@ -41,6 +41,9 @@ CARDS = "case-studies/cards.json"
 # browses without JavaScript clicks "Next" once per 50, not once per 10.
 PAGE_SIZE = 50
 HIDDEN = InclusionLevel.NOT_IN_NAV
+# Front matter that keeps a page out of search (overrides/main.html). Listings
+# repeat their case studies' cards: a search finds the case study itself.
+UNSEARCHED = {"exclude": True}
 Generated = tuple[str, str, InclusionLevel]
 Cards = list[dict[str, Any]]
 Pages = paging.Pagination | None
@@ -195,6 +198,7 @@ class Site:
                 meta = {
                     "title": f"Case studies: {value}",
                     "description": f"Case studies by {label.lower()}: {value}.",
+                    "search": UNSEARCHED,
                 }
                 html = functools.partial(self._listing_html, label, value)
                 shown = [r for r in records if value in cr.values_of(r, field)]
@@ -221,11 +225,12 @@ class Site:
             if len(groups) > 1:
                 link = functools.partial(self._page_href, src, here)
                 pages = paging.paginate(number, len(groups), len(records), link)
-            title = meta["title"]
-            if number > 1:
-                title += f" (page {number} of {len(groups)})"
+            page_meta = dict(meta)
+            if number > 1:  # the index's later pages: its cards, repeated from the stories
+                page_meta["title"] += f" (page {number} of {len(groups)})"
+                page_meta["search"] = UNSEARCHED
             body = html(here, [self._card(r, here) for r in group], pages)
-            page = self.page(uri, {**meta, "title": title}, body)
+            page = self.page(uri, page_meta, body)
             out.append((uri, page, inclusion if number == 1 else HIDDEN))
         return out
 

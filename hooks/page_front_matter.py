@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 TEXT_FIELDS = ("title", "description")
 # Yes/no fields: if a page sets them, they must be `true` or `false`.
 BOOLEAN_FIELDS = ("render_macros",)
+# `search: exclude: true` (Material's name) leaves a page out of search
+# (overrides/main.html); Pagefind ignores the rest of Material's `search`.
+SEARCH_VALUES = ({"exclude": True}, {"exclude": False})
 
 
 def check_document(doc: Document) -> list[Problem]:
@@ -78,6 +81,16 @@ def check_document(doc: Document) -> list[Problem]:
                     f"write '{name}: true' or delete the line",
                 )
             )
+    if "search" in doc.meta and doc.meta["search"] not in SEARCH_VALUES:
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of("search"),
+                "search",
+                f"this should be 'exclude: true', but it is {_describe(doc.meta['search'])}",
+                "write 'search:' and, on the next line, '  exclude: true'; or delete the field",
+            )
+        )
     return problems
 
 

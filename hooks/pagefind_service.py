@@ -28,6 +28,9 @@ from pagefind.service import get_executable
 
 # Where a page's indexed part starts: overrides/main.html wraps the article in it.
 BODY = "<div data-pagefind-body>"
+# Only templates write Pagefind's attributes, in lower case: content's raw
+# HTML may not carry data-* attributes at all (hooks/raw_html.py).
+BODY_ATTRIBUTE = "data-pagefind-body"
 _ARTICLE_END = "</article>"
 
 
@@ -75,6 +78,7 @@ class PagefindService:
         self._arrived = threading.Condition()
         self._last_id = 0
         self._pending: list[int] = []
+        self._has_body = False  # a page with a `data-pagefind-body` has been sent
         # Requests wait here for a thread that writes them, so a build never
         # waits for Pagefind to read one (the pipe holds only 64 KB).
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -83,7 +87,18 @@ class PagefindService:
         self._index = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
     def add_page(self, html: str, path: str) -> None:
-        """Queue one built page; `path` is its file under the site folder."""
+        """Queue one built page; `path` is its file under the site folder.
+
+        Once a page with a `data-pagefind-body` has been sent, a page without
+        one is not: Pagefind leaves such a page out of the index whenever
+        another page has a body, so sending it would cost its time and change
+        nothing (tests/unit/test_pagefind_service.py). That is how a page
+        marked `search: exclude: true` stays out (overrides/main.html).
+        """
+        has_body = BODY_ATTRIBUTE in html
+        if self._has_body and not has_body:
+            return
+        self._has_body = self._has_body or has_body
         request = {"type": "AddFile", "index_id": self._index, "file_path": path,
                    "url": None, "file_contents": html}  # fmt: skip
         self._pending.append(self._send(request))

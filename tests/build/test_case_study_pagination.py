@@ -168,3 +168,24 @@ def test_a_docs_page_cannot_take_the_address_of_a_page_of_cards(tmp_path: Path, 
     assert build.returncode != 0
     assert f"docs/{name}:1: (file name): the case-study pages use this address" in build.log
     assert "Traceback" not in build.log
+
+
+def test_search_finds_each_case_study_on_its_own_page_not_on_every_listing(paged: Build) -> None:
+    def searched(url: str) -> bool:
+        return "data-pagefind-body" in (paged.site_dir / url / "index.html").read_text("utf-8")
+
+    story = _export(paged)[0]["url"]
+    assert searched("case-studies/") and searched(story)
+    listings = [
+        "case-studies/page/2/",
+        "case-studies/principle/reciprocity/",
+        "case-studies/principle/reciprocity/page/2/",
+        "case-studies/nation/wales/",
+    ]
+    assert not [url for url in listings if searched(url)]
+    # Pagefind indexes exactly the pages with a body: the listings are not in it.
+    pages = [p for p in paged.site_dir.rglob("*.html") if "pagefind" not in p.parts]
+    with_body = [p for p in pages if "data-pagefind-body" in p.read_text("utf-8")]
+    entry = json.loads((paged.site_dir / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en-gb"]["page_count"] == len(with_body) > TOTAL
+    assert len(pages) > len(with_body) + len(listings)

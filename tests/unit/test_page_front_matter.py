@@ -16,6 +16,7 @@ def _problems(text: str) -> list[str]:
 
 def test_a_normal_page_has_no_problems() -> None:
     assert _problems("---\ntitle: A\ndescription: B\nrender_macros: true\n---\n\n# A\n") == []
+    assert _problems("---\ntitle: A\nsearch:\n  exclude: true\n---\n\n# A\n") == []
 
 
 def test_a_page_with_no_front_matter_but_text_is_fine() -> None:
@@ -44,6 +45,9 @@ def test_front_matter_with_no_text_is_refused_at_the_line_after_it() -> None:
         ("description: {a: 1}", "description: this should be text, but it is a group of fields."),
         ("render_macros: 'yes'", "render_macros: this should be true or false, but it is 'yes'."),
         ("render_macros: 1", "render_macros: this should be true or false, but it is 1."),
+        ("search: false", "search: this should be 'exclude: true', but it is False."),
+        ("search: {exclude: 'yes'}", "search: this should be 'exclude: true', but it is a group"),
+        ("search: {boost: 2}", "search: this should be 'exclude: true', but it is a group"),
     ],
 )
 def test_fields_of_the_wrong_type_are_refused(line: str, expected: str) -> None:
