@@ -7,11 +7,13 @@ file in `on_files`, and MkDocs keeps a file's page once it has one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import markdown
 from mkdocs.structure import pages
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,28 +44,81 @@ def story_markdown(config: MkDocsConfig) -> markdown.Markdown:
     return _shared[1].reset()
 
 
+@dataclass
+class Converted:
+    """What converting a story's Markdown gives its page (the fields `Page.render` sets).
+
+    Plain data, so another process can make it and send it here
+    (story_prerender.py): linked files are named by their `src_uri`.
+    """
+
+    markdown: str
+    content: str
+    toc: TableOfContents
+    title: str | None
+    present_anchor_ids: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # None when logging at DEBUG
+
+    def apply(self, page: pages.Page, files: Files) -> bool:
+        """Set `page`'s rendered fields; False if a linked file is not in `files`."""
+        links = None
+        if self.links_to_anchors is not None:
+            links = {files.get_file_from_path(uri): anchors
+                     for uri, anchors in self.links_to_anchors.items()}  # fmt: skip
+            if None in links:
+                return False
+        page.content = self.content
+        page.toc = self.toc
+        page._title_from_render = self.title
+        page.present_anchor_ids = self.present_anchor_ids
+        if links is not None:
+            page.links_to_anchors = links
+        return True
+
+
+def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> Converted:
+    """Copied from MkDocs 1.6.1, `Page.render`. Changed: the converter is shared."""
+    if page.markdown is None:
+        raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+    md = story_markdown(config)
+    raw_html_ext = pages._RawHTMLPreprocessor()
+    raw_html_ext._register(md)
+    extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    extract_anchors_ext._register(md)
+    relative_path_ext = pages._RelativePathTreeprocessor(page.file, files, config)
+    relative_path_ext._register(md)
+    extract_title_ext = pages._ExtractTitleTreeprocessor()
+    extract_title_ext._register(md)
+
+    content = md.convert(page.markdown)
+    links = None
+    if pages.log.getEffectiveLevel() > logging.DEBUG:
+        links = {f.src_uri: a for f, a in relative_path_ext.links_to_anchors.items()}
+    return Converted(
+        markdown=page.markdown,
+        content=content,
+        toc=get_toc(getattr(md, "toc_tokens", [])),
+        title=extract_title_ext.title,
+        present_anchor_ids=extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids,
+        links_to_anchors=links,
+    )
+
+
+# Stories converted in another process (story_prerender.py on a large build):
+# given a story's `src_uri`, its `Converted`, or None to convert it here.
+converted_elsewhere: Callable[[str], Converted | None] | None = None
+
+
 class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
 
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Copied from MkDocs 1.6.1, `Page.render`. Changed: the converter is shared."""
-        if self.markdown is None:
-            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = story_markdown(config)
-        raw_html_ext = pages._RawHTMLPreprocessor()
-        raw_html_ext._register(md)
-        extract_anchors_ext = pages._ExtractAnchorsTreeprocessor(self.file, files, config)
-        extract_anchors_ext._register(md)
-        relative_path_ext = pages._RelativePathTreeprocessor(self.file, files, config)
-        relative_path_ext._register(md)
-        extract_title_ext = pages._ExtractTitleTreeprocessor()
-        extract_title_ext._register(md)
+    converted: Converted | None = None  # what `render` set, before `on_page_content`
 
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = extract_title_ext.title
-        self.present_anchor_ids = (
-            extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
-        )
-        if pages.log.getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = relative_path_ext.links_to_anchors
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """`Page.render`, but converted by `convert` here or, from the same Markdown, elsewhere."""
+        sent = converted_elsewhere(self.file.src_uri) if converted_elsewhere else None
+        taken = sent is not None and sent.markdown == self.markdown and sent.apply(self, files)
+        if not taken:
+            sent = convert(self, config, files)
+            sent.apply(self, files)
+        self.converted = sent

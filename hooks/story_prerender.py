@@ -1,48 +1,60 @@
-"""Case-study pages rendered ahead, in a second process, on a large build.
+"""Case-study pages converted and rendered ahead, in a second process, on a large build.
 
 Events:
-- on_startup: only `mkdocs build` (not `serve`, not `--dirty`) renders ahead.
-- on_nav: keeps the navigation, which each page's template needs.
-- on_env (last, once every other hook has set up the environment): gives
-  templates `prerendered`; with `MIN_STORIES` case studies or more, forks a
-  process that renders every case study's page template, in build order.
+- on_startup: only `mkdocs build` (not `serve`, not `--dirty`) works ahead.
+- on_nav: keeps the navigation, which each page's template needs; with
+  `MIN_STORIES` case studies or more, forks a process that converts the
+  stories' Markdown from the last story back, while the build reads every
+  page from the first (below, Markdown).
+- on_env (last, once every other hook has set up the environment): stops
+  that process; gives templates `prerendered`; forks a process that renders
+  every case study's page template, in build order (below, Templates).
 - on_post_build (first) and on_build_error: stop that process.
 
-Why: with 1,000 case studies, Material's template is the largest cost left
-in a build (about 0.9 ms a page), and it runs on one core while the other
-mostly waits for Pagefind. Every case study's page is `case-study-story.html`,
-which asks `prerendered()` for it. The second process renders `main.html`
-for each case study, exactly as MkDocs would (same context, same
-`on_page_context` hooks), and minifies it (production.py's handler, which
-comes before the security policy). MkDocs then goes on as usual with the
-result: the security policy, search and writing the file happen in the
-build's own process, in the same order, so the site and its search index
-are byte-identical (tests/build/test_build_speed_equivalence.py).
+Markdown. Before on_env, MkDocs reads and converts every page on one core,
+and the other waits. The second process runs MkDocs' own steps for each
+story (`on_pre_page` to `on_page_content`), from the last story back, and
+sends what converting its Markdown gave (case_study_story.Converted). The
+build, reading stories from the first, takes a story's conversion if it has
+arrived and was made from the same Markdown, and converts the story itself
+otherwise; the second process stops where the two meet. Every event still
+runs in the build, for every page: only the conversion is skipped.
 
-Anything unusual falls back to rendering in the build's own process: a page
-the second process could not render, or that logged a warning there (it is
-rendered again here, so the warning is logged once, where strict mode counts
-it), or a second process that stopped. Only Linux forks: macOS and Windows
-build as before.
+Templates. With 1,000 case studies, Material's template is the largest cost
+left in a build (about 0.9 ms a page). Every case study's page is
+`case-study-story.html`, which asks `prerendered()` for it. The second
+process renders `main.html` for each case study, exactly as MkDocs would
+(same context, same `on_page_context` hooks), and minifies it
+(production.py's handler, which comes before the security policy). MkDocs
+then goes on as usual with the result: the security policy, search and
+writing the file happen in the build's own process, in the same order.
+
+Either way the site and its search index are byte-identical
+(tests/build/test_build_speed_equivalence.py). Anything unusual falls back
+to doing the work in the build's own process: a story the second process
+could not convert or render, or that logged a message there (the build does
+it again, so the message is logged once, where strict mode counts warnings),
+or a second process that stopped. Only Linux forks: macOS and Windows build
+as before (ahead.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import signal
+import mmap
+import struct
 import sys
-import threading
-from collections.abc import Callable
-from multiprocessing import Pipe
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.commands.build import get_context
+from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
+
+import case_study_story
+from ahead import Ahead, Logged, Send
+from case_study_story import StoryPage
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,7 +64,6 @@ if TYPE_CHECKING:
 
 TEMPLATE = "case-study-story.html"  # every case study's page (case_study_pages.py)
 MIN_STORIES = 100  # below this, starting a process costs more than it saves
-PATIENCE = 60.0  # seconds to wait for one page before rendering the rest here
 
 log = get_plugin_logger(__name__)
 
@@ -60,9 +71,8 @@ log = get_plugin_logger(__name__)
 # and either None (render it here) or the rendered, minified page with the
 # shared parts (hooks/nav_cache.py) it used and any it rendered first.
 Rendered = tuple[str, list[str], dict[str, str]]
-Send = Callable[[str, "Rendered | None"], None]
 
-_state: dict[str, Any] = {"build": False, "nav": None, "ahead": None}
+_state: dict[str, Any] = {"build": False, "nav": None, "ahead": None, "markdown": None}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -75,18 +85,23 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _state["nav"] = nav
+    stories = [f.page for f in _built(files) if isinstance(f.page, StoryPage)]
+    if _worth_it(stories):
+        _state["markdown"] = MarkdownAhead(stories, config, files)
+        case_study_story.converted_elsewhere = _state["markdown"].take
     return nav
 
 
 @event_priority(-100)  # after nav_cache.py and production.py have set up the cache
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _stop_markdown()  # every page is read: it has finished
     env.globals["prerendered"] = prerendered
     stories = [
         f.page
-        for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for f in _built(files)
         if f.page is not None and f.page.meta.get("template") == TEMPLATE
     ]
-    if _state["build"] and sys.platform == "linux" and len(stories) >= MIN_STORIES:
+    if _worth_it(stories):
         log.info("Rendering %d case-study pages ahead, in a second process", len(stories))
         nav = _state["nav"]
         _state["ahead"] = Ahead(lambda send: _render_all(send, env, config, nav, files, stories))
@@ -100,6 +115,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     _stop()
+
+
+def _built(files: Files) -> Any:
+    return files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+
+def _worth_it(stories: list[Page]) -> bool:
+    return _state["build"] and sys.platform == "linux" and len(stories) >= MIN_STORIES
 
 
 @jinja2.pass_context
@@ -120,86 +143,69 @@ def prerendered(context: jinja2.runtime.Context) -> Markup:
 
 
 def _stop() -> None:
+    _stop_markdown()
     ahead, _state["ahead"] = _state["ahead"], None
     if ahead is not None:
         ahead.stop()
 
 
-class Ahead:
-    """A second process, forked from the build's, and what it has sent that is not used yet.
+def _stop_markdown() -> None:
+    case_study_story.converted_elsewhere = None
+    ahead, _state["markdown"] = _state["markdown"], None
+    if ahead is not None:
+        ahead.stop()
 
-    It starts with everything the build has made so far and runs `work`,
-    which sends results by key. The build takes each when it needs it; None
-    means "do it yourself" (nothing was sent for it, the process stopped, or
-    nothing came for `PATIENCE` seconds).
+
+class MarkdownAhead:
+    """Stories' Markdown converted from the last story back, in a second process.
+
+    The build reads stories from the first. A shared counter holds the
+    furthest story it has reached, and the second process stops when it
+    gets there: the two meet in the middle, each having converted about
+    as many as its speed allows.
     """
 
-    def __init__(self, work: Callable[[Send], None]) -> None:
-        self._sent: dict[str, Rendered | None] = {}
-        self._finished = False
-        self._arrived = threading.Condition()
-        reader, writer = Pipe(duplex=False)
-        self._pid = os.fork()
-        if self._pid == 0:  # the second process: work, send, and leave
-            reader.close()
-            code = 1
-            try:
-                work(lambda key, value: writer.send((key, value)))
-                writer.close()
-                code = 0
-            finally:
-                os._exit(code)  # not exit(): no atexit handlers or buffers of the build's
-        writer.close()
-        self._reader = reader
-        threading.Thread(target=self._receive, daemon=True).start()
+    def __init__(self, stories: list[Page], config: MkDocsConfig, files: Files) -> None:
+        self._order = {page.file.src_uri: i for i, page in enumerate(stories)}
+        self._reached = mmap.mmap(-1, 8)  # shared with the second process
+        self._set_reached(-1)
+        self._ahead = Ahead(lambda send: self._convert_all(send, stories, config, files))
 
-    def take(self, key: str) -> Rendered | None:
-        """What was sent for `key`, or None to do that work here."""
-        with self._arrived:
-            if not self._arrived.wait_for(lambda: key in self._sent or self._finished, PATIENCE):
-                self._finished = True  # stuck: do the rest here
-            return self._sent.pop(key, None)
+    def take(self, src_uri: str) -> case_study_story.Converted | None:
+        """A story's conversion, if it has arrived; None: convert it here."""
+        index = self._order.get(src_uri)
+        if index is None:
+            return None
+        self._set_reached(max(index, self._get_reached()))
+        return self._ahead.take_if_sent(src_uri)
 
     def stop(self) -> None:
-        """End the second process (it has usually finished) and wait for it."""
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
-        self._reader.close()
+        self._ahead.stop()
+        self._reached.close()
 
-    def _receive(self) -> None:
-        try:
-            while True:
-                key, value = self._reader.recv()
-                with self._arrived:
-                    self._sent[key] = value
-                    self._arrived.notify_all()
-        except (EOFError, OSError):
-            pass
-        finally:
-            with self._arrived:
-                self._finished = True
-                self._arrived.notify_all()
+    def _get_reached(self) -> int:
+        return struct.unpack_from("q", self._reached)[0]
 
+    def _set_reached(self, index: int) -> None:
+        struct.pack_into("q", self._reached, 0, index)
 
-class _Warnings(logging.Handler):
-    """In the second process: notes any warning, and prints nothing (the build logs)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen = True
-
-    @classmethod
-    def instead_of_logging(cls) -> _Warnings:
-        """Replace every log handler (MkDocs' and the root's) with one of these."""
-        handler = cls()
-        for name in ("", "mkdocs"):
-            logging.getLogger(name).handlers = [handler]
-        logging.getLogger("mkdocs").propagate = False
-        return handler
+    def _convert_all(
+        self, send: Send, stories: list[Page], config: MkDocsConfig, files: Files
+    ) -> None:
+        """In the second process: MkDocs' steps for each story, last first, until they meet."""
+        logged = Logged.instead_of_logging(logging.INFO)  # any message: the build does it
+        case_study_story.converted_elsewhere = None  # this process converts
+        for index in range(len(stories) - 1, -1, -1):
+            if index <= self._get_reached():
+                return
+            page = stories[index]
+            logged.seen = False
+            try:
+                _populate_page(page, config, files)
+            except Exception:  # the build converts it, and reports the error
+                send(page.file.src_uri, None)
+                continue
+            send(page.file.src_uri, None if logged.seen else page.converted)
 
 
 def _render_all(
@@ -211,7 +217,7 @@ def _render_all(
     stories: list[Page],
 ) -> None:
     """In the second process: each story's `main.html`, as MkDocs would render it."""
-    warnings = _Warnings.instead_of_logging()
+    warnings = Logged.instead_of_logging(logging.WARNING)
     cache = env.globals.get("nav_cache")
     known = set(cache.html) if cache is not None else set()
     template = env.get_template("main.html")

@@ -4,9 +4,9 @@
   navigation on its neighbours. Built without it, every page is the same.
 - hooks/search.py sends Pagefind each page while the site builds. The index
   holds the same pages as one built by `pagefind --site` after the build.
-- hooks/story_prerender.py renders case studies ahead in a second process on
-  a large build. Built without it, every file is the same, even when the
-  second process fails on some pages.
+- hooks/story_prerender.py converts and renders case studies ahead in second
+  processes on a large build. Built without it, every file is the same, even
+  when those processes fail on some pages.
 """
 
 from __future__ import annotations
@@ -69,9 +69,10 @@ def test_search_index_holds_what_pagefind_finds_in_the_built_site(
     assert page_count(built_site.site_dir) == page_count(copy) == len(searched) > 30
 
 
-# Injected into a copy of the project: fails two case studies in the second
+# Injected into a copy of the project: fails two case studies in each second
 # process that story_prerender.py starts (one raises, one logs a warning),
-# and notes each failure, so the build must render those two itself.
+# changes a third's Markdown in the first, and notes each, so the build must
+# convert or render those itself.
 FAULTS = """
 import logging
 import os
@@ -80,13 +81,31 @@ from pathlib import Path
 _BUILD_PROCESS = os.getpid()
 
 
-def on_page_context(context, page, config, nav):
-    if os.getpid() != _BUILD_PROCESS and page.url.endswith(("00003/", "00007/")):
-        with Path(config.config_file_path).with_name("faults.txt").open("a") as notes:
-            notes.write(page.url + "\\n")
-        if page.url.endswith("00003/"):
+def _elsewhere(page, config, *endings):
+    # In a second process only, on these pages: note the page.
+    if os.getpid() == _BUILD_PROCESS or not page.url.endswith(endings):
+        return False
+    with Path(config.config_file_path).with_name("faults.txt").open("a") as notes:
+        notes.write(page.url + "\\n")
+    return True
+
+
+def _fail_elsewhere(page, config, raises, warns):
+    if _elsewhere(page, config, raises, warns):
+        if page.url.endswith(raises):
             raise RuntimeError("fails in the second process only")
         logging.getLogger("mkdocs.plugins.faults").warning("only in the second process")
+
+
+def on_page_markdown(markdown, page, config, files):  # converting Markdown ahead
+    _fail_elsewhere(page, config, raises="00097/", warns="00095/")
+    if _elsewhere(page, config, "00093/"):  # converted from other Markdown: not taken
+        return markdown + "\\nOnly in the second process.\\n"
+    return markdown
+
+
+def on_page_context(context, page, config, nav):  # rendering templates ahead
+    _fail_elsewhere(page, config, raises="00003/", warns="00007/")
     return context
 """
 
@@ -106,7 +125,13 @@ def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
     assert "Rendering 112 case-study pages ahead, in a second process" in ahead.log
     assert "only in the second process" not in ahead.log  # the build's own render logs
     faults = (project / "faults.txt").read_text(encoding="utf-8").split()
-    assert faults == ["case-studies/synthetic-00003/", "case-studies/synthetic-00007/"]
+    assert faults == [
+        "case-studies/synthetic-00097/",  # converted from the last story back
+        "case-studies/synthetic-00095/",
+        "case-studies/synthetic-00093/",
+        "case-studies/synthetic-00003/",  # rendered in build order
+        "case-studies/synthetic-00007/",
+    ]
 
     base.write_text(base.read_text().replace("  - hooks/story_prerender.py\n", ""))
     here = run_mkdocs_build(project, tmp_path / "here")
@@ -117,3 +142,16 @@ def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
     assert len([p for p in files if p.parts[0] == "case-studies" and p.name == "index.html"]) > 112
     different = [str(p) for p in files if files[p] != theirs[p]]
     assert different == []  # pages, data files and the search index alike
+
+
+def test_a_warning_for_a_story_converted_ahead_is_logged_by_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for i in range(100):  # the last stories are converted ahead, in a second process
+        story = front_matter(i) + STORY.format(i=i)
+        if i == 99:
+            story += "\nRead [the missing guide](../../guides/missing.md).\n"
+        (project / "case_studies" / f"synthetic-{i:05d}.md").write_text(story, encoding="utf-8")
+    built = run_mkdocs_build(project, tmp_path / "site")
+    assert not built.ok
+    assert "case-studies/synthetic-00099.md' contains a link '../../guides/missing.md'" in built.log
+    assert "Aborted with 1 warnings in strict mode!" in built.log

@@ -1,0 +1,112 @@
+"""Work done ahead in a second process, forked from the build's: the parts.
+
+Pure helpers for `story_prerender.py`, no MkDocs events. `Ahead` forks a
+process that starts with everything the build has made so far, runs some
+work and sends its results back by key; `Logged` makes that process note
+what it logs instead of printing it, so the build can redo the work and log
+it once, where `mkdocs build --strict` counts warnings. Only Linux forks:
+forking a process with threads is unsafe on macOS and impossible on Windows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable
+from multiprocessing import Pipe
+from typing import Any
+
+Send = Callable[[str, Any], None]
+
+PATIENCE = 60.0  # seconds to wait for one result before doing the rest here
+
+
+class Ahead:
+    """A second process, forked from the build's, and what it has sent that is not used yet.
+
+    It runs `work`, which sends results by key. The build takes each when
+    it needs it; None means "do it yourself" (nothing was sent for it, the
+    process stopped, or nothing came for `PATIENCE` seconds).
+    """
+
+    def __init__(self, work: Callable[[Send], None]) -> None:
+        self._sent: dict[str, Any] = {}
+        self._finished = False
+        self._arrived = threading.Condition()
+        reader, writer = Pipe(duplex=False)
+        self._pid = os.fork()
+        if self._pid == 0:  # the second process: work, send, and leave
+            reader.close()
+            code = 1
+            try:
+                work(lambda key, value: writer.send((key, value)))
+                writer.close()
+                code = 0
+            finally:
+                os._exit(code)  # not exit(): no atexit handlers or buffers of the build's
+        writer.close()
+        self._reader = reader
+        self._receiver = threading.Thread(target=self._receive, daemon=True)
+        self._receiver.start()
+
+    def take(self, key: str) -> Any:
+        """What was sent for `key`, waiting for it if need be; None: do that work here."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: key in self._sent or self._finished, PATIENCE):
+                self._finished = True  # stuck: do the rest here
+            return self._sent.pop(key, None)
+
+    def take_if_sent(self, key: str) -> Any:
+        """What was sent for `key` already, without waiting; None: do that work here."""
+        with self._arrived:
+            return self._sent.pop(key, None)
+
+    def stop(self) -> None:
+        """End the second process (it has usually finished) and wait for it.
+
+        Once it has gone, its end of the pipe is closed, so the thread that
+        reads it ends too: nothing of it is left running if the build forks
+        again.
+        """
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        self._receiver.join()
+        self._reader.close()
+
+    def _receive(self) -> None:
+        try:
+            while True:
+                key, value = self._reader.recv()
+                with self._arrived:
+                    self._sent[key] = value
+                    self._arrived.notify_all()
+        except (EOFError, OSError):
+            pass
+        finally:
+            with self._arrived:
+                self._finished = True
+                self._arrived.notify_all()
+
+
+class Logged(logging.Handler):
+    """In the second process: notes any message at `level` or above, and prints nothing."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+    @classmethod
+    def instead_of_logging(cls, level: int) -> Logged:
+        """Replace every log handler (MkDocs' and the root's) with one of these."""
+        handler = cls(level)
+        for name in ("", "mkdocs"):
+            logging.getLogger(name).handlers = [handler]
+        logging.getLogger("mkdocs").propagate = False
+        return handler
