@@ -44,6 +44,9 @@ HIDDEN = InclusionLevel.NOT_IN_NAV
 # Front matter that keeps a page out of search (overrides/main.html). Listings
 # repeat their case studies' cards: a search finds the case study itself.
 UNSEARCHED = {"exclude": True}
+# The template of the stories and listings: main.html, or the same page
+# rendered ahead in a second process on a large build (story_prerender.py).
+AHEAD = "main-ahead.html"
 Generated = tuple[str, str, InclusionLevel]
 Cards = list[dict[str, Any]]
 Pages = paging.Pagination | None
@@ -150,7 +153,7 @@ class Site:
         meta = {
             "title": record["title"],
             "description": record["summary"],
-            "template": "case-study-story.html",  # story_prerender.py
+            "template": AHEAD,
         }
         return cr.page_markdown(meta, record["_body"]), html
 
@@ -225,7 +228,7 @@ class Site:
             if len(groups) > 1:
                 link = functools.partial(self._page_href, src, here)
                 pages = paging.paginate(number, len(groups), len(records), link)
-            page_meta = dict(meta)
+            page_meta = {**meta, "template": AHEAD}
             if number > 1:  # the index's later pages: its cards, repeated from the stories
                 page_meta["title"] += f" (page {number} of {len(groups)})"
                 page_meta["search"] = UNSEARCHED

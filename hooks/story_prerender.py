@@ -8,7 +8,8 @@ Events:
   page from the first (below, Markdown).
 - on_env (last, once every other hook has set up the environment): stops
   that process; gives templates `prerendered`; forks a process that renders
-  every case study's page template, in build order (below, Templates).
+  the template of every case study and listing, in build order (below,
+  Templates).
 - on_post_build (first) and on_build_error: stop that process.
 
 Markdown. Before on_env, MkDocs reads and converts every page on one core,
@@ -21,17 +22,19 @@ otherwise; the second process stops where the two meet. Every event still
 runs in the build, for every page: only the conversion is skipped.
 
 Templates. With 1,000 case studies, Material's template is the largest cost
-left in a build (about 0.9 ms a page). Every case study's page is
-`case-study-story.html`, which asks `prerendered()` for it. The second
-process renders `main.html` for each case study, exactly as MkDocs would
-(same context, same `on_page_context` hooks), and minifies it
-(production.py's handler, which comes before the security policy). MkDocs
-then goes on as usual with the result: the security policy, search and
-writing the file happen in the build's own process, in the same order.
+left in a build (about 0.8 ms a page). The pages of case studies and of
+their listings (index, principles, nations…) are `main-ahead.html`, which
+asks `prerendered()` for the page. The second process renders `main.html`
+for each, exactly as MkDocs would (same context, same `on_page_context`
+hooks), and minifies it (production.py's handler, which comes before the
+security policy). MkDocs then goes on as usual with the result: the
+security policy, search and writing the file happen in the build's own
+process, in the same order. The listings come last and are the largest
+pages: rendered here, they would leave the second process idle at the end.
 
 Either way the site and its search index are byte-identical
 (tests/build/test_build_speed_equivalence.py). Anything unusual falls back
-to doing the work in the build's own process: a story the second process
+to doing the work in the build's own process: a page the second process
 could not convert or render, or that logged a message there (the build does
 it again, so the message is logged once, where strict mode counts warnings),
 or a second process that stopped. Only Linux forks: macOS and Windows build
@@ -62,7 +65,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-TEMPLATE = "case-study-story.html"  # every case study's page (case_study_pages.py)
+TEMPLATE = "main-ahead.html"  # case studies' and their listings' (case_study_pages.py)
 MIN_STORIES = 100  # below this, starting a process costs more than it saves
 
 log = get_plugin_logger(__name__)
@@ -86,7 +89,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _state["nav"] = nav
     stories = [f.page for f in _built(files) if isinstance(f.page, StoryPage)]
-    if _worth_it(stories):
+    if _worth_it(files):
         _state["markdown"] = MarkdownAhead(stories, config, files)
         case_study_story.converted_elsewhere = _state["markdown"].take
     return nav
@@ -96,15 +99,15 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _stop_markdown()  # every page is read: it has finished
     env.globals["prerendered"] = prerendered
-    stories = [
+    pages = [
         f.page
         for f in _built(files)
         if f.page is not None and f.page.meta.get("template") == TEMPLATE
     ]
-    if _worth_it(stories):
-        log.info("Rendering %d case-study pages ahead, in a second process", len(stories))
+    if _worth_it(files):
+        log.info("Rendering %d case-study pages ahead, in a second process", len(pages))
         nav = _state["nav"]
-        _state["ahead"] = Ahead(lambda send: _render_all(send, env, config, nav, files, stories))
+        _state["ahead"] = Ahead(lambda send: _render_all(send, env, config, nav, files, pages))
     return env
 
 
@@ -121,8 +124,10 @@ def _built(files: Files) -> Any:
     return files.documentation_pages(inclusion=InclusionLevel.is_included)
 
 
-def _worth_it(stories: list[Page]) -> bool:
-    return _state["build"] and sys.platform == "linux" and len(stories) >= MIN_STORIES
+def _worth_it(files: Files) -> bool:
+    """Whether to work ahead: `mkdocs build`, on Linux, with `MIN_STORIES` or more."""
+    stories = sum(isinstance(f.page, StoryPage) for f in _built(files))
+    return _state["build"] and sys.platform == "linux" and stories >= MIN_STORIES
 
 
 @jinja2.pass_context
@@ -214,16 +219,16 @@ def _render_all(
     config: MkDocsConfig,
     nav: Navigation,
     files: Files,
-    stories: list[Page],
+    pages: list[Page],
 ) -> None:
-    """In the second process: each story's `main.html`, as MkDocs would render it."""
+    """In the second process: each page's `main.html`, as MkDocs would render it."""
     warnings = Logged.instead_of_logging(logging.WARNING)
     cache = env.globals.get("nav_cache")
     known = set(cache.html) if cache is not None else set()
     template = env.get_template("main.html")
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     minifiers = _ahead_of_policy(config)
-    for page in stories:
+    for page in pages:
         warnings.seen = False
         html = _render(page, template, minifiers, config, nav, doc_files)
         used, parts = cache.handed_over(page.url, known) if cache is not None else ([], {})
