@@ -1,26 +1,32 @@
 """Work done ahead in a second process, forked from the build's: the parts.
 
-Pure helpers for `story_prerender.py`, no MkDocs events. `Ahead` forks a
-process that starts with everything the build has made so far, runs some
-work and sends its results back by key; `Logged` makes that process note
-what it logs instead of printing it, so the build can redo the work and log
-it once, where `mkdocs build --strict` counts warnings. Only Linux forks:
-forking a process with threads is unsafe on macOS and impossible on Windows.
+Pure helpers, no MkDocs events. `Ahead` forks a process that starts with
+everything the build has made so far, runs some work and sends its results
+back by key. `FromBothEnds` shares a list of items with it: the build works
+from the first, the second process from the last, and they meet. `Logged`
+makes that process note what it logs instead of printing it, so the build
+can redo the work and log it once, where `mkdocs build --strict` counts
+warnings. Only Linux forks (`CAN_FORK`): forking a process with threads is
+unsafe on macOS and impossible on Windows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import mmap
 import os
 import signal
+import struct
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from multiprocessing import Pipe
 from typing import Any
 
-Send = Callable[[str, Any], None]
+Send = Callable[[Hashable, Any], None]
 
+CAN_FORK = sys.platform == "linux"
 PATIENCE = 60.0  # seconds to wait for one result before doing the rest here
 
 
@@ -33,7 +39,7 @@ class Ahead:
     """
 
     def __init__(self, work: Callable[[Send], None]) -> None:
-        self._sent: dict[str, Any] = {}
+        self._sent: dict[Hashable, Any] = {}
         self._finished = False
         self._arrived = threading.Condition()
         reader, writer = Pipe(duplex=False)
@@ -52,14 +58,14 @@ class Ahead:
         self._receiver = threading.Thread(target=self._receive, daemon=True)
         self._receiver.start()
 
-    def take(self, key: str) -> Any:
+    def take(self, key: Hashable) -> Any:
         """What was sent for `key`, waiting for it if need be; None: do that work here."""
         with self._arrived:
             if not self._arrived.wait_for(lambda: key in self._sent or self._finished, PATIENCE):
                 self._finished = True  # stuck: do the rest here
             return self._sent.pop(key, None)
 
-    def take_if_sent(self, key: str) -> Any:
+    def take_if_sent(self, key: Hashable) -> Any:
         """What was sent for `key` already, without waiting; None: do that work here."""
         with self._arrived:
             return self._sent.pop(key, None)
@@ -90,6 +96,46 @@ class Ahead:
             with self._arrived:
                 self._finished = True
                 self._arrived.notify_all()
+
+
+class FromBothEnds:
+    """A list of items worked on from both ends: the build from the first, another from the last.
+
+    `work(index)` runs in the second process and gives what it sends for
+    that item (None: "do it yourself"). A counter in memory both processes
+    share holds the furthest item the build has reached; the second process
+    stops when it gets there, so the two meet where their speeds take them.
+    """
+
+    def __init__(self, count: int, work: Callable[[int], Any]) -> None:
+        self._reached = mmap.mmap(-1, 8)  # anonymous and shared: the fork sees it
+        self._set_reached(-1)
+        self._ahead = Ahead(lambda send: self._work_back(send, count, work))
+
+    def take(self, index: int) -> Any:
+        """What the second process sent for item `index`, if it has; None: do it here."""
+        self._set_reached(max(index, self._get_reached()))
+        return self._ahead.take_if_sent(index)
+
+    def stop(self) -> None:
+        self._ahead.stop()
+        self._reached.close()
+
+    def _get_reached(self) -> int:
+        return struct.unpack_from("q", self._reached)[0]
+
+    def _set_reached(self, index: int) -> None:
+        struct.pack_into("q", self._reached, 0, index)
+
+    def _work_back(self, send: Send, count: int, work: Callable[[int], Any]) -> None:
+        for index in range(count - 1, -1, -1):
+            if index <= self._get_reached():
+                return
+            try:
+                result = work(index)
+            except Exception:  # the build does it, and reports the error
+                result = None
+            send(index, result)
 
 
 class Logged(logging.Handler):

@@ -1,6 +1,8 @@
 """Case studies: read `case_studies/*.md` once, fail early, generate their pages.
 
 Events:
+- `on_startup`: notes whether this is `mkdocs build`, which may read the
+  case studies in two processes (case_study_load.load_folder).
 - `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
 - `on_files`: load and validate every case study (all problems, one error),
   share the records with the macros, and add the generated files that
@@ -38,6 +40,13 @@ FOLDER = "case_studies"
 _html: dict[str, str] = {}
 _stories: dict[str, Record] = {}
 _site: dict[str, pages.Site] = {}
+_fork = [False]
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # Only `mkdocs build` reads case studies in two processes: `mkdocs serve`
+    # rereads just the files that changed, and forks badly beside its threads.
+    _fork[0] = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -61,7 +70,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise_if_any([missing])
     schema = load_schema(schema_path)
     taken = {f.src_uri for f in files}
-    records, problems = load_folder(root / FOLDER, FOLDER, schema, dt.date.today(), taken)
+    today = dt.date.today()
+    records, problems = load_folder(root / FOLDER, FOLDER, schema, today, taken, fork=_fork[0])
     problems += pages.clashes(schema, taken)
     raise_if_any(problems)
     site = pages.Site(config, schema, files)

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from ahead import CAN_FORK, FromBothEnds
 from case_study_schema import Schema, check_meta
 from case_study_store import Record
 from case_study_template import leftovers, load_template
@@ -70,28 +71,54 @@ _BODY_RULES = (
 _LOADED: dict[Path, tuple[tuple[Any, ...], Record | None, list[Problem]]] = {}
 
 
+# With this many files to read, `load_folder(..., fork=True)` shares them
+# with a second process (ahead.FromBothEnds): below it, starting one costs
+# more than it saves.
+MIN_TO_SHARE = 100
+
+
 def load_folder(
-    folder: Path, display_root: str, schema: Schema, today: dt.date, taken: Collection[str]
+    folder: Path,
+    display_root: str,
+    schema: Schema,
+    today: dt.date,
+    taken: Collection[str],
+    *,
+    fork: bool = False,
 ) -> tuple[list[Record], list[Problem]]:
-    """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
-    records: list[Record] = []
-    problems: list[Problem] = []
+    """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s.
+
+    `fork`: on a large build, a second process reads the files from the last
+    back while this one reads from the first (case_studies.py asks for it on
+    `mkdocs build`). Each file's outcome is plain data, and the same either way.
+    """
     template = load_template(folder)
     required = frozenset(schema.get("required", ()))
     # Everything besides the file itself that its outcome depends on.
     context = (display_root, today, json.dumps(schema, sort_keys=True), frozenset(taken),
                template and (template.meta, template.body))  # fmt: skip
-    for path in sorted(folder.glob("*.md")):
-        if path.name.startswith("_"):
-            continue
-        stat = path.stat()
-        key = (context, stat.st_mtime_ns, stat.st_size)
-        loaded = _LOADED.get(path)
-        if loaded is None or loaded[0] != key:
-            loaded = (key, *_load_file(path, f"{display_root}/{path.name}", schema, today,
-                                       taken, template, required))  # fmt: skip
-            _LOADED[path] = loaded
-        _, record, found = loaded
+    paths = [p for p in sorted(folder.glob("*.md")) if not p.name.startswith("_")]
+    keys = [(context, stat.st_mtime_ns, stat.st_size) for stat in (p.stat() for p in paths)]
+    todo = [i for i, path in enumerate(paths) if _LOADED.get(path, (None,))[0] != keys[i]]
+
+    def load(i: int) -> tuple[Record | None, list[Problem]]:
+        path = paths[todo[i]]
+        return _load_file(path, f"{display_root}/{path.name}", schema, today, taken,
+                          template, required)  # fmt: skip
+
+    shared = fork and CAN_FORK and len(todo) >= MIN_TO_SHARE
+    both = FromBothEnds(len(todo), load) if shared else None
+    try:
+        for i, index in enumerate(todo):
+            sent = both.take(i) if both is not None else None
+            _LOADED[paths[index]] = (keys[index], *(sent or load(i)))
+    finally:
+        if both is not None:
+            both.stop()
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path in paths:
+        _, record, found = _LOADED[path]
         problems += found
         if record is not None:
             records.append(dict(record))  # a copy: the build adds to it

@@ -44,9 +44,6 @@ as before (ahead.py).
 from __future__ import annotations
 
 import logging
-import mmap
-import struct
-import sys
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -56,7 +53,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
 import case_study_story
-from ahead import Ahead, Logged, Send
+from ahead import CAN_FORK, Ahead, FromBothEnds, Logged, Send
 from case_study_story import StoryPage
 
 if TYPE_CHECKING:
@@ -127,7 +124,7 @@ def _built(files: Files) -> Any:
 def _worth_it(files: Files) -> bool:
     """Whether to work ahead: `mkdocs build`, on Linux, with `MIN_STORIES` or more."""
     stories = sum(isinstance(f.page, StoryPage) for f in _built(files))
-    return _state["build"] and sys.platform == "linux" and stories >= MIN_STORIES
+    return _state["build"] and CAN_FORK and stories >= MIN_STORIES
 
 
 @jinja2.pass_context
@@ -164,53 +161,33 @@ def _stop_markdown() -> None:
 class MarkdownAhead:
     """Stories' Markdown converted from the last story back, in a second process.
 
-    The build reads stories from the first. A shared counter holds the
-    furthest story it has reached, and the second process stops when it
-    gets there: the two meet in the middle, each having converted about
-    as many as its speed allows.
+    The build reads stories from the first and takes each conversion that
+    has arrived (`FromBothEnds`).
     """
 
     def __init__(self, stories: list[Page], config: MkDocsConfig, files: Files) -> None:
         self._order = {page.file.src_uri: i for i, page in enumerate(stories)}
-        self._reached = mmap.mmap(-1, 8)  # shared with the second process
-        self._set_reached(-1)
-        self._ahead = Ahead(lambda send: self._convert_all(send, stories, config, files))
+        self._logged: Logged | None = None
+        self._both = FromBothEnds(len(stories), lambda i: self._convert(stories[i], config, files))
 
     def take(self, src_uri: str) -> case_study_story.Converted | None:
         """A story's conversion, if it has arrived; None: convert it here."""
         index = self._order.get(src_uri)
-        if index is None:
-            return None
-        self._set_reached(max(index, self._get_reached()))
-        return self._ahead.take_if_sent(src_uri)
+        return None if index is None else self._both.take(index)
 
     def stop(self) -> None:
-        self._ahead.stop()
-        self._reached.close()
+        self._both.stop()
 
-    def _get_reached(self) -> int:
-        return struct.unpack_from("q", self._reached)[0]
-
-    def _set_reached(self, index: int) -> None:
-        struct.pack_into("q", self._reached, 0, index)
-
-    def _convert_all(
-        self, send: Send, stories: list[Page], config: MkDocsConfig, files: Files
-    ) -> None:
-        """In the second process: MkDocs' steps for each story, last first, until they meet."""
-        logged = Logged.instead_of_logging(logging.INFO)  # any message: the build does it
-        case_study_story.converted_elsewhere = None  # this process converts
-        for index in range(len(stories) - 1, -1, -1):
-            if index <= self._get_reached():
-                return
-            page = stories[index]
-            logged.seen = False
-            try:
-                _populate_page(page, config, files)
-            except Exception:  # the build converts it, and reports the error
-                send(page.file.src_uri, None)
-                continue
-            send(page.file.src_uri, None if logged.seen else page.converted)
+    def _convert(
+        self, page: Page, config: MkDocsConfig, files: Files
+    ) -> case_study_story.Converted | None:
+        """In the second process: MkDocs' own steps for one story, and what converting gave."""
+        if self._logged is None:
+            self._logged = Logged.instead_of_logging(logging.INFO)  # any message: the build's
+            case_study_story.converted_elsewhere = None  # this process converts
+        self._logged.seen = False
+        _populate_page(page, config, files)
+        return None if self._logged.seen else page.converted
 
 
 def _render_all(
