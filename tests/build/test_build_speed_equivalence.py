@@ -77,6 +77,7 @@ def test_search_index_holds_what_pagefind_finds_in_the_built_site(
 FAULTS = """
 import logging
 import os
+import time
 from pathlib import Path
 
 _BUILD_PROCESS = os.getpid()
@@ -99,6 +100,8 @@ def _fail_elsewhere(page, config, raises, warns):
 
 
 def on_page_markdown(markdown, page, config, files):  # converting Markdown ahead
+    if os.getpid() == _BUILD_PROCESS and page.url.endswith("00000/"):
+        time.sleep(0.5)  # the second process reaches the last stories first, however busy
     _fail_elsewhere(page, config, raises="00097/", warns="00095/")
     if _elsewhere(page, config, "00093/"):  # converted from other Markdown: not taken
         return markdown + "\\nOnly in the second process.\\n"
