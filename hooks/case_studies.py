@@ -80,6 +80,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_records(records)
     _site["site"] = site
     _stories.clear()
+    # Build order: the pages search finds first, the listings (left out of
+    # search) last, so Pagefind writes its index while they are built
+    # (search.last_searched).
+    searched, unsearched = site.generate(records)
+    for src_uri, content, inclusion in searched:
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     for record in records:
         src_uri = f"case-studies/{record['slug']}.md"
         source = str(root / FOLDER / f"{record['slug']}.md")
@@ -88,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(story)
         StoryPage(None, story, config)  # MkDocs keeps a file's page once made
         _stories[src_uri] = record
-    for src_uri, content, inclusion in site.generate(records):
+    for src_uri, content, inclusion in unsearched:
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     _html.clear()
     _html.update(site.html)

@@ -110,19 +110,19 @@ class Site:
     def href(self, src_uri: str, from_url: str) -> str:
         return get_relative_url(self.url(src_uri), from_url)
 
-    def generate(self, records: list[Record]) -> list[Generated]:
+    def generate(self, records: list[Record]) -> tuple[list[Generated], list[Generated]]:
         """Every file the collection adds but the stories: (src_uri, content, inclusion).
 
+        Returned in two lists: what search finds (the index's first page, the
+        fields page) and the data files; then the pages left out of search.
         A story's page is rendered only when MkDocs builds it (`story`), so a
         `--dirty` build that skips an unchanged story does no work for it.
         """
         self._cards = {}
         facets = self._facets(records)
-        out = self._index(records, facets)
-        out += self._listings(records, facets)
-        out.append(self._fields())
-        out += self._data(records)
-        return out
+        index = self._index(records, facets)
+        searched = [*index[:1], self._fields(), *self._data(records)]
+        return searched, index[1:] + self._listings(records, facets)
 
     def story(self, record: Record) -> tuple[str, str]:
         """A story page's Markdown, and the HTML (facts panel) that goes before it."""

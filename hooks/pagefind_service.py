@@ -20,6 +20,7 @@ import base64
 import contextlib
 import json
 import queue
+import shutil
 import subprocess
 import threading
 from typing import Any
@@ -79,6 +80,8 @@ class PagefindService:
         self._last_id = 0
         self._pending: list[int] = []
         self._has_body = False  # a page with a `data-pagefind-body` has been sent
+        self._written_ahead: tuple[str, int] | None = None  # (output path, request)
+        self._stale = False  # a page was sent after `write_ahead`
         # Requests wait here for a thread that writes them, so a build never
         # waits for Pagefind to read one (the pipe holds only 64 KB).
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -99,6 +102,7 @@ class PagefindService:
         if self._has_body and not has_body:
             return
         self._has_body = self._has_body or has_body
+        self._stale = self._stale or self._written_ahead is not None
         request = {"type": "AddFile", "index_id": self._index, "file_path": path,
                    "url": None, "file_contents": html}  # fmt: skip
         self._pending.append(self._send(request))
@@ -108,16 +112,34 @@ class PagefindService:
         request = {"type": "AddDir", "index_id": self._index, "path": folder, "glob": None}
         self._pending.append(self._send(request))
 
+    def write_ahead(self, output_path: str) -> None:
+        """Start writing the index now, and go on: no page still to come is expected to be indexed.
+
+        Pagefind writes while the build makes its last pages. If a page is
+        sent after all, `write` writes the index again, whole: Pagefind keeps
+        the index after writing it, and a second write into an empty folder
+        gives the same files as one write of every page (unit tests).
+        """
+        self._written_ahead = (output_path, self._send(self._write_request(output_path)))
+
     def write(self, output_path: str) -> None:
-        """Wait for every queued page, write the index, and stop the process."""
+        """Wait for every queued page, write the index (if not written ahead), and stop."""
         try:
             for message_id in self._pending:
                 self._wait(message_id)
-            request = {"type": "WriteFiles", "index_id": self._index, "output_path": output_path}
-            self._wait(self._send(request))
+            ahead = self._written_ahead
+            if ahead is not None:
+                self._wait(ahead[1])
+            if ahead is None or ahead[0] != output_path or self._stale:
+                if ahead is not None:  # written ahead, but not all of it: again, whole
+                    shutil.rmtree(output_path, ignore_errors=True)
+                self._wait(self._send(self._write_request(output_path)))
             self._finish()
         finally:
             self.close()
+
+    def _write_request(self, output_path: str) -> dict[str, Any]:
+        return {"type": "WriteFiles", "index_id": self._index, "output_path": output_path}
 
     def close(self) -> None:
         """Stop the process now (a failed or abandoned build)."""

@@ -1,9 +1,11 @@
 """Site search with Pagefind: a search page, and an index built with the site.
 
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
-Pagefind process (`pagefind_service.py`); `on_post_page` and
-`on_post_template` send it each page as soon as it is final, so it indexes on
-another core while MkDocs builds the next; `on_post_build` writes the index.
+Pagefind process (`pagefind_service.py`); `on_env` finds the last page search
+finds (`last_searched`); `on_post_page` and `on_post_template` send it each
+page as soon as it is final, so it indexes on another core while MkDocs
+builds the next, and once the last searched page is sent it starts writing
+the index; `on_post_build` waits for it.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 `make serve`'s preview writes that index in the background.
 `on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
@@ -28,6 +30,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from pagefind_service import PagefindError, PagefindService, indexed_part
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -37,6 +40,8 @@ title: Search
 description: Search every page and case study in this guide.
 template: search.html
 webassembly: true
+search:
+  exclude: true
 ---
 
 # Search
@@ -69,7 +74,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-_state: dict[str, Any] = {"dirty": False, "preview": False, "index": None, "behind": None}
+_state: dict[str, Any] = {
+    "dirty": False, "preview": False, "index": None, "behind": None, "last": None,
+}  # fmt: skip
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -79,17 +86,47 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _stop()
+    shutil.rmtree(_new_folder(Path(config.site_dir)), ignore_errors=True)  # a stopped build's
     try:
         _state["index"] = PagefindService(INDEX_CONFIG)
     except (OSError, PagefindError) as error:
         raise PluginError(f"The search index could not be started: {error}") from error
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    _state["last"] = None if _state["dirty"] else last_searched(files)
+    return env
+
+
 @event_priority(-100)  # after every hook that changes the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not _state["dirty"]:
         _add(output, page.file.dest_uri)
+        if page.file.src_uri == _state["last"]:  # Pagefind writes while the rest are built
+            _state["index"].write_ahead(str(_new_folder(Path(config.site_dir))))
     return output
+
+
+def last_searched(files: Files) -> str | None:
+    """The last page in build order that search finds: one not marked `search: exclude: true`.
+
+    After it come pages left out of search, such as the case-study listings
+    (case_studies.py builds them last), so Pagefind can write its index
+    while they are built. Should a page after it be indexed after all, the
+    index is written again, whole (`PagefindService.write_ahead`).
+    """
+    searched = [
+        f.src_uri
+        for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if f.page is not None and not _excluded(f.page.meta)
+    ]
+    return searched[-1] if searched else None
+
+
+def _excluded(meta: dict[str, Any]) -> bool:
+    """Front matter `search: exclude: true`, as overrides/main.html reads it."""
+    search = meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 @event_priority(-100)
@@ -127,10 +164,14 @@ def on_shutdown() -> None:
     _stop()  # `mkdocs serve` stopped while a preview index was being written
 
 
+def _new_folder(site_dir: Path) -> Path:
+    """Where the index is written, next to the old one (a `--dirty` build keeps it)."""
+    return site_dir / ".pagefind-new"
+
+
 def _write(index: PagefindService, site_dir: Path) -> None:
-    """Write the index next to the old one (a `--dirty` build keeps it), then swap."""
-    new, old = site_dir / ".pagefind-new", site_dir / "pagefind"
-    shutil.rmtree(new, ignore_errors=True)
+    """Write the index next to the old one, then swap."""
+    new, old = _new_folder(site_dir), site_dir / "pagefind"
     index.write(str(new))
     for name in _UNUSED_UI:
         (new / name).unlink(missing_ok=True)

@@ -156,3 +156,40 @@ def test_pages_without_a_body_are_sent_until_one_has_a_body() -> None:
         assert len(index._pending) == 2
     finally:
         index.close()
+
+
+def _written(tmp_path: Path, name: str, pages: dict[str, str], ahead_after: int | None) -> dict:
+    """The index of `pages`, written ahead after `ahead_after` of them (None: at the end)."""
+    index = PagefindService({})
+    for n, (path, html) in enumerate(pages.items()):
+        if n == ahead_after:
+            index.write_ahead(str(tmp_path / name))
+        index.add_page(html, path)
+    if ahead_after == len(pages):
+        index.write_ahead(str(tmp_path / name))
+    index.write(str(tmp_path / name))
+    return file_bytes(tmp_path / name)
+
+
+def test_an_index_written_ahead_is_the_index_written_at_the_end(tmp_path: Path) -> None:
+    pages = {
+        "ladder/index.html": ARTICLE.format(title="Ladder", text="Steps of involvement."),
+        "pay/index.html": ARTICLE.format(title="Paying people", text="Pay for time & travel."),
+        "listing/index.html": UNSEARCHED,  # after the write: not indexed, so not sent
+    }
+    at_the_end = _written(tmp_path, "end", pages, None)
+    assert len(at_the_end) > 5
+    assert _written(tmp_path, "ahead", pages, 2) == at_the_end
+
+
+def test_a_page_indexed_after_writing_ahead_has_the_index_written_again(tmp_path: Path) -> None:
+    pages = {
+        "ladder/index.html": ARTICLE.format(title="Ladder", text="Steps of involvement."),
+        "pay/index.html": ARTICLE.format(title="Paying people", text="Pay for time & travel."),
+        "late/index.html": ARTICLE.format(title="Late", text="Indexed after all."),
+    }
+    at_the_end = _written(tmp_path, "end", pages, None)
+    again = _written(tmp_path, "again", pages, 2)
+    assert again == at_the_end  # nothing left over from the first write
+    entry = json.loads((tmp_path / "again" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en-gb"]["page_count"] == 3
