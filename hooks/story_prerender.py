@@ -2,7 +2,7 @@
 
 Events:
 - on_startup: only `mkdocs build` (not `serve`, not `--dirty`) works ahead.
-- on_nav: keeps the navigation, which each page's template needs; with
+- on_nav (last): keeps the navigation, which each page's template needs; with
   `MIN_STORIES` case studies or more, forks a process that converts the
   stories' Markdown from the last story back, while the build reads every
   page from the first (below, Markdown).
@@ -83,6 +83,7 @@ def on_config(config: MkDocsConfig) -> None:
     _stop()
 
 
+@event_priority(-100)  # last: the second process starts from the final navigation
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _state["nav"] = nav
     stories = [f.page for f in _built(files) if isinstance(f.page, StoryPage)]
