@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File
 
 import case_study_pages as pages
+import case_study_story
 from case_study_load import load_folder
 from case_study_schema import load_schema
 from case_study_store import Record, set_records
@@ -103,9 +104,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     record = _stories.get(page.file.src_uri)
-    if record is None:
+    if record is None or not isinstance(page, StoryPage):
         return None
-    markdown, _html[page.file.src_uri] = _site["site"].story(record)
+    elsewhere = case_study_story.prepared_elsewhere
+    prepared = elsewhere(page.file.src_uri) if elsewhere is not None else None
+    if prepared is None:
+        page.source = _site["site"].story(record)
+    else:  # made from the same record in another process: its conversion is checked on use
+        page.source, page.sent = prepared.source, prepared.converted
+    markdown, _html[page.file.src_uri] = page.source
     return markdown
 
 

@@ -104,19 +104,30 @@ def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> Converted:
     )
 
 
-# Stories converted in another process (story_prerender.py on a large build):
-# given a story's `src_uri`, its `Converted`, or None to convert it here.
-converted_elsewhere: Callable[[str], Converted | None] | None = None
+@dataclass
+class Prepared:
+    """A story made ready in another process (story_prerender.py, on a large build)."""
+
+    source: tuple[str, str]  # its Markdown and the HTML before it (case_studies.py)
+    converted: Converted  # what converting that Markdown gave
+
+
+# Given a story's `src_uri`, what another process prepared for it, or None
+# (story_prerender.py sets it on a large build): case_studies.py takes it
+# when MkDocs reads the story.
+prepared_elsewhere: Callable[[str], Prepared | None] | None = None
 
 
 class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
 
+    source: tuple[str, str] | None = None  # set by case_studies.on_page_read_source
+    sent: Converted | None = None  # a conversion made elsewhere, if one was sent
     converted: Converted | None = None  # what `render` set, before `on_page_content`
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """`Page.render`, but converted by `convert` here or, from the same Markdown, elsewhere."""
-        sent = converted_elsewhere(self.file.src_uri) if converted_elsewhere else None
+        sent, self.sent = self.sent, None
         taken = sent is not None and sent.markdown == self.markdown and sent.apply(self, files)
         if not taken:
             sent = convert(self, config, files)

@@ -15,11 +15,13 @@ Events:
 Markdown. Before on_env, MkDocs reads and converts every page on one core,
 and the other waits. The second process runs MkDocs' own steps for each
 story (`on_pre_page` to `on_page_content`), from the last story back, and
-sends what converting its Markdown gave (case_study_story.Converted). The
-build, reading stories from the first, takes a story's conversion if it has
-arrived and was made from the same Markdown, and converts the story itself
-otherwise; the second process stops where the two meet. Every event still
-runs in the build, for every page: only the conversion is skipped.
+sends what they made (case_study_story.Prepared: the story's Markdown and
+facts panel, made from its record, and what converting it gave). The
+build, reading stories from the first, takes a story's if it has arrived
+(case_studies.on_page_read_source) and uses the conversion only if it was
+made from the same Markdown; otherwise it does the work itself. The second
+process stops where the two meet. Every event still runs in the build, for
+every page: only making the facts panel and the conversion are skipped.
 
 Templates. With 1,000 case studies, Material's template is the largest cost
 left in a build (about 0.8 ms a page). The pages of case studies and of
@@ -89,7 +91,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     stories = [f.page for f in _built(files) if isinstance(f.page, StoryPage)]
     if _worth_it(files):
         _state["markdown"] = MarkdownAhead(stories, config, files)
-        case_study_story.converted_elsewhere = _state["markdown"].take
+        case_study_story.prepared_elsewhere = _state["markdown"].take
     return nav
 
 
@@ -153,7 +155,7 @@ def _stop() -> None:
 
 
 def _stop_markdown() -> None:
-    case_study_story.converted_elsewhere = None
+    case_study_story.prepared_elsewhere = None
     ahead, _state["markdown"] = _state["markdown"], None
     if ahead is not None:
         ahead.stop()
@@ -171,8 +173,8 @@ class MarkdownAhead:
         self._logged: Logged | None = None
         self._both = FromBothEnds(len(stories), lambda i: self._convert(stories[i], config, files))
 
-    def take(self, src_uri: str) -> case_study_story.Converted | None:
-        """A story's conversion, if it has arrived; None: convert it here."""
+    def take(self, src_uri: str) -> case_study_story.Prepared | None:
+        """A story as the second process prepared it, if it has arrived; None: do it here."""
         index = self._order.get(src_uri)
         return None if index is None else self._both.take(index)
 
@@ -180,15 +182,17 @@ class MarkdownAhead:
         self._both.stop()
 
     def _convert(
-        self, page: Page, config: MkDocsConfig, files: Files
-    ) -> case_study_story.Converted | None:
-        """In the second process: MkDocs' own steps for one story, and what converting gave."""
+        self, page: StoryPage, config: MkDocsConfig, files: Files
+    ) -> case_study_story.Prepared | None:
+        """In the second process: MkDocs' own steps for one story, and what they made."""
         if self._logged is None:
             self._logged = Logged.instead_of_logging(logging.INFO)  # any message: the build's
-            case_study_story.converted_elsewhere = None  # this process converts
+            case_study_story.prepared_elsewhere = None  # this process prepares
         self._logged.seen = False
         _populate_page(page, config, files)
-        return None if self._logged.seen else page.converted
+        if self._logged.seen or page.source is None or page.converted is None:
+            return None
+        return case_study_story.Prepared(page.source, page.converted)
 
 
 def _render_all(
