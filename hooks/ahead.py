@@ -16,13 +16,18 @@ import contextlib
 import logging
 import mmap
 import os
+import pickle
 import signal
 import struct
 import sys
 import threading
 from collections.abc import Callable, Hashable
-from multiprocessing import Pipe
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: never forks (CAN_FORK)
+    fcntl = None  # type: ignore[assignment]
 
 Send = Callable[[Hashable, Any], None]
 
@@ -42,18 +47,18 @@ class Ahead:
         self._sent: dict[Hashable, Any] = {}
         self._finished = False
         self._arrived = threading.Condition()
-        reader, writer = Pipe(duplex=False)
+        reader, writer = os.pipe()
+        _widen(writer)
         self._pid = os.fork()
         if self._pid == 0:  # the second process: work, send, and leave
-            reader.close()
+            os.close(reader)
             code = 1
             try:
-                work(lambda key, value: writer.send((key, value)))
-                writer.close()
+                work(lambda key, value: _write_all(writer, _frame((key, value))))
                 code = 0
             finally:
                 os._exit(code)  # not exit(): no atexit handlers or buffers of the build's
-        writer.close()
+        os.close(writer)
         self._reader = reader
         self._receiver = threading.Thread(target=self._receive, daemon=True)
         self._receiver.start()
@@ -81,21 +86,64 @@ class Ahead:
             os.kill(self._pid, signal.SIGKILL)
         os.waitpid(self._pid, 0)
         self._receiver.join()
-        self._reader.close()
+        os.close(self._reader)
 
     def _receive(self) -> None:
+        """Read whatever has arrived, in one go, and keep every whole result in it.
+
+        One large read, not one per result: this thread needs the GIL after
+        every read, and while the build's own thread is busy it gets it only
+        every few milliseconds (sys.getswitchinterval). Reading results one
+        by one kept the second process waiting on a full pipe.
+        """
+        pending = b""
         try:
-            while True:
-                key, value = self._reader.recv()
+            while chunk := os.read(self._reader, _READ_SIZE):
+                results, pending = _unframe(pending + chunk)
                 with self._arrived:
-                    self._sent[key] = value
+                    self._sent.update(results)
                     self._arrived.notify_all()
-        except (EOFError, OSError):
+        except OSError:
             pass
         finally:
             with self._arrived:
                 self._finished = True
                 self._arrived.notify_all()
+
+
+_HEADER = struct.Struct("!Q")  # each result: its length, then the pickled (key, value)
+_READ_SIZE = 1 << 20
+
+
+def _frame(item: tuple[Hashable, Any]) -> bytes:
+    data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+def _unframe(data: bytes) -> tuple[list[tuple[Hashable, Any]], bytes]:
+    """The whole results at the start of `data`, and what is left of it."""
+    results, at = [], 0
+    while len(data) - at >= _HEADER.size:
+        (size,) = _HEADER.unpack_from(data, at)
+        end = at + _HEADER.size + size
+        if end > len(data):
+            break
+        # S301: written by our own fork, through a pipe no other process holds
+        results.append(pickle.loads(data[at + _HEADER.size : end]))  # noqa: S301
+        at = end
+    return results, data[at:]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold 1 MiB, so the second process rarely waits for the build to read."""
+    with contextlib.suppress(AttributeError, OSError):  # F_SETPIPE_SZ: Linux only
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _READ_SIZE)  # type: ignore[union-attr]
 
 
 class FromBothEnds:
