@@ -78,15 +78,21 @@ last_reviewed: 2026-01-03
 """
 
 
+def write_synthetic(folder: Path, n: int) -> list[Path]:
+    """Write synthetic case studies 0 to n - 1 into `folder`; their files, in order."""
+    paths = [folder / f"synthetic-{i:05d}.md" for i in range(n)]
+    for i, path in enumerate(paths):
+        path.write_text(front_matter(i) + STORY.format(i=i), encoding="utf-8")
+    return paths
+
+
 def make_project(dest: Path, n: int) -> None:
     """A copy of the project (every file git would track) with N synthetic case studies."""
     dest.mkdir(parents=True)
     copy_project(dest)
     for old in (dest / "case_studies").glob("[!_]*.md"):
         old.unlink()
-    for i in range(n):
-        path = dest / "case_studies" / f"synthetic-{i:05d}.md"
-        path.write_text(front_matter(i) + STORY.format(i=i), encoding="utf-8")
+    write_synthetic(dest / "case_studies", n)
 
 
 def make_plain_material(dest: Path, n: int) -> None:

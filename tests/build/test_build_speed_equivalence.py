@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.build_scale import STORY, front_matter
+from bench.build_scale import write_synthetic
 from tests.support.fork import copy_project
 from tests.support.sites import Build, file_bytes, html_pages, run_mkdocs_build
 
@@ -116,9 +116,7 @@ def on_page_context(context, page, config, nav):  # rendering templates ahead
 
 def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for i in range(100):  # with the 12 real ones: past story_prerender.MIN_STORIES
-        story = front_matter(i) + STORY.format(i=i)
-        (project / "case_studies" / f"synthetic-{i:05d}.md").write_text(story, encoding="utf-8")
+    write_synthetic(project / "case_studies", 100)  # with the 12 real ones: past MIN_STORIES
     (project / "hooks" / "faults.py").write_text(FAULTS, encoding="utf-8")
     base = project / "mkdocs.base.yml"
     text = base.read_text(encoding="utf-8")
@@ -151,11 +149,9 @@ def test_case_studies_rendered_ahead_give_the_same_site(tmp_path: Path) -> None:
 
 def test_a_warning_for_a_story_converted_ahead_is_logged_by_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    for i in range(100):  # the last stories are converted ahead, in a second process
-        story = front_matter(i) + STORY.format(i=i)
-        if i == 99:
-            story += "\nRead [the missing guide](../../guides/missing.md).\n"
-        (project / "case_studies" / f"synthetic-{i:05d}.md").write_text(story, encoding="utf-8")
+    last = write_synthetic(project / "case_studies", 100)[-1]  # prepared ahead, in a second process
+    with last.open("a", encoding="utf-8") as story:
+        story.write("\nRead [the missing guide](../../guides/missing.md).\n")
     built = run_mkdocs_build(project, tmp_path / "site")
     assert not built.ok
     assert "case-studies/synthetic-00099.md' contains a link '../../guides/missing.md'" in built.log

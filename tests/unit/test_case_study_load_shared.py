@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import case_study_load
-from bench.build_scale import STORY, front_matter
+from bench.build_scale import write_synthetic
 from case_study_schema import load_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,11 +21,10 @@ TODAY = dt.date(2026, 11, 26)
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """120 synthetic case studies, three of them broken, and a real one."""
-    for i in range(120):
-        text = front_matter(i) + STORY.format(i=i)
-        if i in (5, 60, 115):  # one early, one in the middle, one late
-            text = text.replace("nation: ", "nation: Cornwall #", 1)
-        (tmp_path / f"synthetic-{i:05d}.md").write_text(text, encoding="utf-8")
+    paths = write_synthetic(tmp_path, 120)
+    for i in (5, 60, 115):  # one early, one in the middle, one late
+        text = paths[i].read_text(encoding="utf-8")
+        paths[i].write_text(text.replace("nation: ", "nation: Cornwall #", 1), encoding="utf-8")
     shutil.copy(ROOT / "case_studies" / "healthy-living-club.md", tmp_path)
     return tmp_path
 
