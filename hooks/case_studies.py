@@ -41,13 +41,13 @@ FOLDER = "case_studies"
 _html: dict[str, str] = {}
 _stories: dict[str, Record] = {}
 _site: dict[str, pages.Site] = {}
-_fork = [False]
+_command: dict[str, bool] = {"build": False}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     # Only `mkdocs build` reads case studies in two processes: `mkdocs serve`
     # rereads just the files that changed, and forks badly beside its threads.
-    _fork[0] = command == "build"
+    _command["build"] = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -71,8 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise_if_any([missing])
     schema = load_schema(schema_path)
     taken = {f.src_uri for f in files}
-    today = dt.date.today()
-    records, problems = load_folder(root / FOLDER, FOLDER, schema, today, taken, fork=_fork[0])
+    today, fork = dt.date.today(), _command["build"]
+    records, problems = load_folder(root / FOLDER, FOLDER, schema, today, taken, fork=fork)
     problems += pages.clashes(schema, taken)
     raise_if_any(problems)
     site = pages.Site(config, schema, files)

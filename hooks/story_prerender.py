@@ -3,9 +3,9 @@
 Events:
 - on_startup: only `mkdocs build` (not `serve`, not `--dirty`) works ahead.
 - on_nav (last): keeps the navigation, which each page's template needs; with
-  `MIN_STORIES` case studies or more, forks a process that converts the
-  stories' Markdown from the last story back, while the build reads every
-  page from the first (below, Markdown).
+  `MIN_STORIES` case studies or more, forks a process that prepares the
+  stories (facts panel and Markdown) from the last story back, while the
+  build reads every page from the first (below, Markdown).
 - on_env (last, once every other hook has set up the environment): stops
   that process; gives templates `prerendered`; forks a process that renders
   the template of every case study and listing, in build order (below,
@@ -74,7 +74,9 @@ log = get_plugin_logger(__name__)
 # shared parts (hooks/nav_cache.py) it used and any it rendered first.
 Rendered = tuple[str, list[str], dict[str, str]]
 
-_state: dict[str, Any] = {"build": False, "nav": None, "ahead": None, "markdown": None}
+_state: dict[str, Any] = {
+    "build": False, "worth_it": False, "nav": None, "ahead": None, "markdown": None,
+}  # fmt: skip
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -89,8 +91,10 @@ def on_config(config: MkDocsConfig) -> None:
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _state["nav"] = nav
     stories = [f.page for f in _built(files) if isinstance(f.page, StoryPage)]
-    if _worth_it(files):
-        _state["markdown"] = MarkdownAhead(stories, config, files)
+    # Worth it on `mkdocs build`, on Linux, with `MIN_STORIES` or more.
+    _state["worth_it"] = _state["build"] and CAN_FORK and len(stories) >= MIN_STORIES
+    if _state["worth_it"]:
+        _state["markdown"] = StoriesAhead(stories, config, files)
         case_study_story.prepared_elsewhere = _state["markdown"].take
     return nav
 
@@ -104,7 +108,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
         for f in _built(files)
         if f.page is not None and f.page.meta.get("template") == TEMPLATE
     ]
-    if _worth_it(files):
+    if _state["worth_it"]:
         log.info("Rendering %d case-study pages ahead, in a second process", len(pages))
         nav = _state["nav"]
         _state["ahead"] = Ahead(lambda send: _render_all(send, env, config, nav, files, pages))
@@ -124,18 +128,12 @@ def _built(files: Files) -> Any:
     return files.documentation_pages(inclusion=InclusionLevel.is_included)
 
 
-def _worth_it(files: Files) -> bool:
-    """Whether to work ahead: `mkdocs build`, on Linux, with `MIN_STORIES` or more."""
-    stories = sum(isinstance(f.page, StoryPage) for f in _built(files))
-    return _state["build"] and CAN_FORK and stories >= MIN_STORIES
-
-
 @jinja2.pass_context
 def prerendered(context: jinja2.runtime.Context) -> Markup:
     """The page's `main.html`: rendered (and minified) ahead if it was, or now."""
     page = context["page"]
     ahead: Ahead | None = _state["ahead"]
-    sent = ahead.take(page.url) if ahead is not None else None
+    sent: Rendered | None = ahead.take(page.url) if ahead is not None else None
     page.minified = sent is not None  # production.py: minified ahead, with the page
     if sent is None:
         html = context.environment.get_template("main.html").render(context.get_all())
@@ -161,17 +159,17 @@ def _stop_markdown() -> None:
         ahead.stop()
 
 
-class MarkdownAhead:
-    """Stories' Markdown converted from the last story back, in a second process.
+class StoriesAhead:
+    """Stories prepared from the last back, in a second process (below, `Prepared`).
 
-    The build reads stories from the first and takes each conversion that
-    has arrived (`FromBothEnds`).
+    The build reads stories from the first and takes each one that has
+    arrived (`FromBothEnds`).
     """
 
     def __init__(self, stories: list[Page], config: MkDocsConfig, files: Files) -> None:
         self._order = {page.file.src_uri: i for i, page in enumerate(stories)}
         self._logged: Logged | None = None
-        self._both = FromBothEnds(len(stories), lambda i: self._convert(stories[i], config, files))
+        self._both = FromBothEnds(len(stories), lambda i: self._prepare(stories[i], config, files))
 
     def take(self, src_uri: str) -> case_study_story.Prepared | None:
         """A story as the second process prepared it, if it has arrived; None: do it here."""
@@ -181,7 +179,7 @@ class MarkdownAhead:
     def stop(self) -> None:
         self._both.stop()
 
-    def _convert(
+    def _prepare(
         self, page: StoryPage, config: MkDocsConfig, files: Files
     ) -> case_study_story.Prepared | None:
         """In the second process: MkDocs' own steps for one story, and what they made."""
