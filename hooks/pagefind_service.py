@@ -23,6 +23,8 @@ import queue
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
@@ -115,12 +117,14 @@ class PagefindService:
     def write_ahead(self, output_path: str) -> None:
         """Start writing the index now, and go on: no page still to come is expected to be indexed.
 
-        Pagefind writes while the build makes its last pages. If a page is
-        sent after all, `write` writes the index again, whole: Pagefind keeps
-        the index after writing it, and a second write into an empty folder
-        gives the same files as one write of every page (unit tests).
+        Pagefind builds its files while the build makes its last pages, and a
+        thread writes them as they arrive. If a page is sent after all,
+        `write` writes the index again, whole, into an emptied folder:
+        Pagefind keeps the index after giving its files (unit tests).
         """
-        self._written_ahead = (output_path, self._send(self._write_request(output_path)))
+        request = self._send({"type": "GetFiles", "index_id": self._index})
+        thread = _Writer(lambda: _write_files(output_path, self._wait(request)["files"]))
+        self._written_ahead = (output_path, thread)
 
     def write(self, output_path: str) -> None:
         """Wait for every queued page, write the index (if not written ahead), and stop."""
@@ -129,17 +133,15 @@ class PagefindService:
                 self._wait(message_id)
             ahead = self._written_ahead
             if ahead is not None:
-                self._wait(ahead[1])
+                ahead[1].result()
             if ahead is None or ahead[0] != output_path or self._stale:
                 if ahead is not None:  # written ahead, but not all of it: again, whole
                     shutil.rmtree(output_path, ignore_errors=True)
-                self._wait(self._send(self._write_request(output_path)))
+                request = self._send({"type": "GetFiles", "index_id": self._index})
+                _write_files(output_path, self._wait(request)["files"])
             self._finish()
         finally:
             self.close()
-
-    def _write_request(self, output_path: str) -> dict[str, Any]:
-        return {"type": "WriteFiles", "index_id": self._index, "output_path": output_path}
 
     def close(self) -> None:
         """Stop the process now (a failed or abandoned build)."""
@@ -149,12 +151,7 @@ class PagefindService:
             self._process.wait()
 
     def _finish(self, timeout: float = 30.0) -> None:
-        """Let Pagefind exit by itself once its input ends.
-
-        Killed straight after it answers "WriteFiles", it has been seen to
-        leave a file cut short (once, at 64 KiB); on its own it exits within
-        milliseconds. `close` kills it if it has not exited by `timeout`.
-        """
+        """Let Pagefind exit by itself once its input ends; `close` kills it after `timeout`."""
         self._outbox.put(None)  # the writer thread then closes Pagefind's input
         with contextlib.suppress(subprocess.TimeoutExpired):
             self._process.wait(timeout)
@@ -178,14 +175,18 @@ class PagefindService:
             self._stdin.close()  # end of input: Pagefind finishes and exits
 
     def _read_replies(self) -> None:
-        buffer = b""
-        while chunk := self._stdout.read1(65536):
-            *messages, buffer = (buffer + chunk).split(b",")
-            with self._arrived:
-                for raw in messages:
-                    reply = json.loads(base64.b64decode(raw))
-                    self._replies[reply.get("message_id") or 0] = reply["payload"]
-                self._arrived.notify_all()
+        partial: list[bytes] = []  # the reply being read, until its comma arrives
+        while chunk := self._stdout.read1(1 << 20):
+            *ends, rest = chunk.split(b",")
+            if ends:  # the index's files are one reply of megabytes: joined once
+                messages = [b"".join([*partial, ends[0]]), *ends[1:]]
+                partial = []
+                with self._arrived:
+                    for raw in messages:
+                        reply = json.loads(base64.b64decode(raw))
+                        self._replies[reply.get("message_id") or 0] = reply["payload"]
+                    self._arrived.notify_all()
+            partial.append(rest)
         with self._arrived:
             self._replies[-1] = {"type": "Error", "message": "Pagefind stopped unexpectedly"}
             self._arrived.notify_all()
@@ -197,3 +198,41 @@ class PagefindService:
         if reply.get("type") == "Error":
             raise PagefindError(reply.get("message", "unknown error"))
         return reply
+
+
+class _Writer(threading.Thread):
+    """Runs `work` in a thread; `result()` waits for it and raises what it raised."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__(daemon=True)
+        self._work = work
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._work()
+        except BaseException as error:  # handed to result()
+            self._error = error
+
+    def result(self) -> None:
+        self.join()
+        if self._error is not None:
+            raise self._error
+
+
+def _write_files(output_path: str, files: list[dict[str, str]]) -> None:
+    """Write the index's files, as Pagefind gives them (path, base64 content), and close each.
+
+    Why not Pagefind's own "WriteFiles": it leaves each file's last write to
+    a background task and does not wait for it before exiting, so under load
+    a file was sometimes cut short (pagefind-entry.json, wasm.unknown.pagefind).
+    """
+    root = Path(output_path)
+    made: set[Path] = set()
+    for file in files:
+        path = root / file["path"]
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(base64.b64decode(file["content"]))
