@@ -41,8 +41,9 @@ CARDS = "case-studies/cards.json"
 # browses without JavaScript clicks "Next" once per 50, not once per 10.
 PAGE_SIZE = 50
 HIDDEN = InclusionLevel.NOT_IN_NAV
-# Front matter that keeps a page out of search (overrides/main.html). Listings
-# repeat their case studies' cards: a search finds the case study itself.
+# Front matter that keeps a page out of search (overrides/main.html,
+# search._excluded). Listings repeat their case studies' cards: a search
+# finds the case study itself.
 UNSEARCHED = {"exclude": True}
 # The template of the stories and listings: main.html, or the same page
 # rendered ahead in a second process on a large build (story_prerender.py).

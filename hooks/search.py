@@ -124,7 +124,10 @@ def last_searched(files: Files) -> str | None:
 
 
 def _excluded(meta: dict[str, Any]) -> bool:
-    """Front matter `search: exclude: true`, as overrides/main.html reads it."""
+    """Front matter `search: exclude: true`, as overrides/main.html reads it.
+
+    Also written by case_study_pages.UNSEARCHED, checked by page_front_matter.
+    """
     search = meta.get("search")
     return isinstance(search, dict) and bool(search.get("exclude"))
 
