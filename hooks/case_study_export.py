@@ -70,13 +70,21 @@ def export_csv(records: list[Record], schema: Schema) -> str:
     return out.getvalue()
 
 
+def _group_cell(value: dict[str, Any]) -> str:
+    """A source, an outcome or the evidence field as one readable cell."""
+    if "text" in value:
+        return f"{value['text']} (source {value['source']})"
+    keys = ("title", "publisher", "accessed", "url") if "title" in value else tuple(value)
+    return ", ".join(str(value[k]) for k in keys if k in value)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         text = "; ".join(_cell(v) for v in value)
     elif isinstance(value, dict):
-        text = ", ".join(str(value.get(k, "")) for k in ("title", "publisher", "accessed", "url"))
+        text = _group_cell(value)
     else:
         text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text

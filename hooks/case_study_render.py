@@ -34,6 +34,7 @@ _OPTIONAL = (
     "status",
     "lived_experience_roles",
     "outcomes",
+    "evidence",
     "people_reached",
     "website",
     "content_note",
