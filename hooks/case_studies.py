@@ -1,8 +1,6 @@
 """Case studies: read `case_studies/*.md` once, fail early, generate their pages.
 
 Events:
-- `on_startup`: notes whether this is `mkdocs build`, which may read the
-  case studies in two processes (case_study_load.load_folder).
 - `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
 - `on_files`: load and validate every case study (all problems, one error),
   share the records with the macros, and add the generated files that
@@ -25,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File
 
 import case_study_pages as pages
-import case_study_story
 from case_study_load import load_folder
 from case_study_schema import load_schema
 from case_study_store import Record, set_records
@@ -41,13 +38,6 @@ FOLDER = "case_studies"
 _html: dict[str, str] = {}
 _stories: dict[str, Record] = {}
 _site: dict[str, pages.Site] = {}
-_command: dict[str, bool] = {"build": False}
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    # Only `mkdocs build` reads case studies in two processes: `mkdocs serve`
-    # rereads just the files that changed, and forks badly beside its threads.
-    _command["build"] = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -71,8 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise_if_any([missing])
     schema = load_schema(schema_path)
     taken = {f.src_uri for f in files}
-    today, fork = dt.date.today(), _command["build"]
-    records, problems = load_folder(root / FOLDER, FOLDER, schema, today, taken, fork=fork)
+    records, problems = load_folder(root / FOLDER, FOLDER, schema, dt.date.today(), taken)
     problems += pages.clashes(schema, taken)
     raise_if_any(problems)
     site = pages.Site(config, schema, files)
@@ -81,11 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_records(records)
     _site["site"] = site
     _stories.clear()
-    # Build order: the pages search finds first, the listings (left out of
-    # search) last, so Pagefind writes its index while they are built
-    # (search.last_searched).
-    searched, unsearched = site.generate(records)
-    for src_uri, content, inclusion in searched:
+    for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     for record in records:
         src_uri = f"case-studies/{record['slug']}.md"
@@ -95,8 +80,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(story)
         StoryPage(None, story, config)  # MkDocs keeps a file's page once made
         _stories[src_uri] = record
-    for src_uri, content, inclusion in unsearched:
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     _html.clear()
     _html.update(site.html)
     return files
@@ -106,12 +89,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     record = _stories.get(page.file.src_uri)
     if record is None or not isinstance(page, StoryPage):
         return None
-    elsewhere = case_study_story.prepared_elsewhere
-    prepared = elsewhere(page.file.src_uri) if elsewhere is not None else None
-    if prepared is None:
-        page.source = _site["site"].story(record)
-    else:  # made from the same record in another process: its conversion is checked on use
-        page.source, page.sent = prepared.source, prepared.converted
+    page.source = _site["site"].story(record)
     markdown, _html[page.file.src_uri] = page.source
     return markdown
 

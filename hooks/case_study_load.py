@@ -16,7 +16,6 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from ahead import CAN_FORK, FromBothEnds
 from case_study_schema import Schema, check_meta
 from case_study_store import Record
 from case_study_template import leftovers, load_template
@@ -71,27 +70,14 @@ _BODY_RULES = (
 _LOADED: dict[Path, tuple[tuple[Any, ...], Record | None, list[Problem]]] = {}
 
 
-# With this many files to read, `load_folder(..., fork=True)` shares them
-# with a second process (ahead.FromBothEnds): below it, starting one costs
-# more than it saves.
-MIN_TO_SHARE = 100
-
-
 def load_folder(
     folder: Path,
     display_root: str,
     schema: Schema,
     today: dt.date,
     taken: Collection[str],
-    *,
-    fork: bool = False,
 ) -> tuple[list[Record], list[Problem]]:
-    """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s.
-
-    `fork`: on a large build, a second process reads the files from the last
-    back while this one reads from the first (case_studies.py asks for it on
-    `mkdocs build`). Each file's outcome is plain data, and the same either way.
-    """
+    """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
     template = load_template(folder)
     required = frozenset(schema.get("required", ()))
     # Everything besides the file itself that its outcome depends on.
@@ -99,22 +85,11 @@ def load_folder(
                template and (template.meta, template.body))  # fmt: skip
     paths = [p for p in sorted(folder.glob("*.md")) if not p.name.startswith("_")]
     keys = [(context, stat.st_mtime_ns, stat.st_size) for stat in (p.stat() for p in paths)]
-    todo = [i for i, path in enumerate(paths) if _LOADED.get(path, (None,))[0] != keys[i]]
-
-    def load(i: int) -> tuple[Record | None, list[Problem]]:
-        path = paths[todo[i]]
-        return _load_file(path, f"{display_root}/{path.name}", schema, today, taken,
-                          template, required)  # fmt: skip
-
-    shared = fork and CAN_FORK and len(todo) >= MIN_TO_SHARE
-    both = FromBothEnds(len(todo), load) if shared else None
-    try:
-        for i, index in enumerate(todo):
-            sent = both.take(i) if both is not None else None
-            _LOADED[paths[index]] = (keys[index], *(sent or load(i)))
-    finally:
-        if both is not None:
-            both.stop()
+    for path, key in zip(paths, keys, strict=True):
+        if _LOADED.get(path, (None,))[0] != key:
+            outcome = _load_file(path, f"{display_root}/{path.name}", schema, today, taken,
+                                 template, required)  # fmt: skip
+            _LOADED[path] = (key, *outcome)
     records: list[Record] = []
     problems: list[Problem] = []
     for path in paths:

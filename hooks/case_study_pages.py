@@ -45,9 +45,6 @@ HIDDEN = InclusionLevel.NOT_IN_NAV
 # search._excluded). Listings repeat their case studies' cards: a search
 # finds the case study itself.
 UNSEARCHED = {"exclude": True}
-# The template of the stories and listings: main.html, or the same page
-# rendered ahead in a second process on a large build (story_prerender.py).
-AHEAD = "main-ahead.html"
 Generated = tuple[str, str, InclusionLevel]
 Cards = list[dict[str, Any]]
 Pages = paging.Pagination | None
@@ -111,19 +108,16 @@ class Site:
     def href(self, src_uri: str, from_url: str) -> str:
         return get_relative_url(self.url(src_uri), from_url)
 
-    def generate(self, records: list[Record]) -> tuple[list[Generated], list[Generated]]:
+    def generate(self, records: list[Record]) -> list[Generated]:
         """Every file the collection adds but the stories: (src_uri, content, inclusion).
 
-        Returned in two lists: what search finds (the index's first page, the
-        fields page) and the data files; then the pages left out of search.
         A story's page is rendered only when MkDocs builds it (`story`), so a
         `--dirty` build that skips an unchanged story does no work for it.
         """
         self._cards = {}
         facets = self._facets(records)
         index = self._index(records, facets)
-        searched = [*index[:1], self._fields(), *self._data(records)]
-        return searched, index[1:] + self._listings(records, facets)
+        return [*index, self._fields(), *self._data(records), *self._listings(records, facets)]
 
     def story(self, record: Record) -> tuple[str, str]:
         """A story page's Markdown, and the HTML (facts panel) that goes before it."""
@@ -154,7 +148,6 @@ class Site:
         meta = {
             "title": record["title"],
             "description": record["summary"],
-            "template": AHEAD,
         }
         return cr.page_markdown(meta, record["_body"]), html
 
@@ -229,7 +222,7 @@ class Site:
             if len(groups) > 1:
                 link = functools.partial(self._page_href, src, here)
                 pages = paging.paginate(number, len(groups), len(records), link)
-            page_meta = {**meta, "template": AHEAD}
+            page_meta = dict(meta)
             if number > 1:  # the index's later pages: its cards, repeated from the stories
                 page_meta["title"] += f" (page {number} of {len(groups)})"
                 page_meta["search"] = UNSEARCHED

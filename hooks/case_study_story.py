@@ -7,13 +7,11 @@ file in `on_files`, and MkDocs keeps a file's page once it has one.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import markdown
 from mkdocs.structure import pages
-from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.structure.toc import get_toc
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,39 +42,7 @@ def story_markdown(config: MkDocsConfig) -> markdown.Markdown:
     return _shared[1].reset()
 
 
-@dataclass
-class Converted:
-    """What converting a story's Markdown gives its page (the fields `Page.render` sets).
-
-    Plain data, so another process can make it and send it here
-    (story_prerender.py): linked files are named by their `src_uri`.
-    """
-
-    markdown: str
-    content: str
-    toc: TableOfContents
-    title: str | None
-    present_anchor_ids: set[str]
-    links_to_anchors: dict[str, dict[str, str]] | None  # None when logging at DEBUG
-
-    def apply(self, page: pages.Page, files: Files) -> bool:
-        """Set `page`'s rendered fields; False if a linked file is not in `files`."""
-        links = None
-        if self.links_to_anchors is not None:
-            links = {files.get_file_from_path(uri): anchors
-                     for uri, anchors in self.links_to_anchors.items()}  # fmt: skip
-            if None in links:
-                return False
-        page.content = self.content
-        page.toc = self.toc
-        page._title_from_render = self.title
-        page.present_anchor_ids = self.present_anchor_ids
-        if links is not None:
-            page.links_to_anchors = links
-        return True
-
-
-def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> Converted:
+def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> None:
     """Copied from MkDocs 1.6.1, `Page.render`. Changed: the converter is shared."""
     if page.markdown is None:
         raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
@@ -90,46 +56,21 @@ def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> Converted:
     extract_title_ext = pages._ExtractTitleTreeprocessor()
     extract_title_ext._register(md)
 
-    content = md.convert(page.markdown)
-    links = None
-    if pages.log.getEffectiveLevel() > logging.DEBUG:
-        links = {f.src_uri: a for f, a in relative_path_ext.links_to_anchors.items()}
-    return Converted(
-        markdown=page.markdown,
-        content=content,
-        toc=get_toc(getattr(md, "toc_tokens", [])),
-        title=extract_title_ext.title,
-        present_anchor_ids=extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids,
-        links_to_anchors=links,
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = extract_title_ext.title
+    page.present_anchor_ids = (
+        extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
     )
-
-
-@dataclass
-class Prepared:
-    """A story made ready in another process (story_prerender.py, on a large build)."""
-
-    source: tuple[str, str]  # its Markdown and the HTML before it (case_studies.py)
-    converted: Converted  # what converting that Markdown gave
-
-
-# Given a story's `src_uri`, what another process prepared for it, or None
-# (story_prerender.py sets it on a large build): case_studies.py takes it
-# when MkDocs reads the story.
-prepared_elsewhere: Callable[[str], Prepared | None] | None = None
+    if pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative_path_ext.links_to_anchors
 
 
 class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
 
     source: tuple[str, str] | None = None  # set by case_studies.on_page_read_source
-    sent: Converted | None = None  # a conversion made elsewhere, if one was sent
-    converted: Converted | None = None  # what `render` set, before `on_page_content`
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """`Page.render`, but converted by `convert` here or, from the same Markdown, elsewhere."""
-        sent, self.sent = self.sent, None
-        taken = sent is not None and sent.markdown == self.markdown and sent.apply(self, files)
-        if not taken:
-            sent = convert(self, config, files)
-            sent.apply(self, files)
-        self.converted = sent
+        """`Page.render`, with the shared story converter."""
+        convert(self, config, files)

@@ -85,23 +85,6 @@ class NavCache:
             html = self.html[key] = self.finish(html)
         return html
 
-    def handed_over(self, url: str, known: set[str]) -> tuple[list[str], dict[str, str]]:
-        """The keys of the parts the page at `url` used, and the kept parts not in `known`.
-
-        For a page rendered in another process (story_prerender.py), so that
-        `adopt` there makes this cache as if the page had been rendered in it.
-        `known` is updated.
-        """
-        new = {key: self.html[key] for key in self.html.keys() - known}
-        known.update(new)
-        return list(self.used.get(url, ())), new
-
-    def adopt(self, url: str, used: list[str], parts: dict[str, str]) -> None:
-        """What `handed_over` gave in the process that rendered the page at `url`."""
-        for key, html in parts.items():
-            self.html.setdefault(key, html)
-        self.used[url] = dict.fromkeys(used)
-
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _nav_urls.clear()

@@ -20,10 +20,8 @@ import base64
 import contextlib
 import json
 import queue
-import shutil
 import subprocess
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +80,6 @@ class PagefindService:
         self._last_id = 0
         self._pending: list[int] = []
         self._has_body = False  # a page with a `data-pagefind-body` has been sent
-        self._written_ahead: tuple[str, int] | None = None  # (output path, request)
-        self._stale = False  # a page was sent after `write_ahead`
         # Requests wait here for a thread that writes them, so a build never
         # waits for Pagefind to read one (the pipe holds only 64 KB).
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -104,7 +100,6 @@ class PagefindService:
         if self._has_body and not has_body:
             return
         self._has_body = self._has_body or has_body
-        self._stale = self._stale or self._written_ahead is not None
         request = {"type": "AddFile", "index_id": self._index, "file_path": path,
                    "url": None, "file_contents": html}  # fmt: skip
         self._pending.append(self._send(request))
@@ -114,31 +109,13 @@ class PagefindService:
         request = {"type": "AddDir", "index_id": self._index, "path": folder, "glob": None}
         self._pending.append(self._send(request))
 
-    def write_ahead(self, output_path: str) -> None:
-        """Start writing the index now, and go on: no page still to come is expected to be indexed.
-
-        Pagefind builds its files while the build makes its last pages, and a
-        thread writes them as they arrive. If a page is sent after all,
-        `write` writes the index again, whole, into an emptied folder:
-        Pagefind keeps the index after giving its files (unit tests).
-        """
-        request = self._send({"type": "GetFiles", "index_id": self._index})
-        thread = _Writer(lambda: _write_files(output_path, self._wait(request)["files"]))
-        self._written_ahead = (output_path, thread)
-
     def write(self, output_path: str) -> None:
-        """Wait for every queued page, write the index (if not written ahead), and stop."""
+        """Wait for every queued page, write the index, and stop."""
         try:
             for message_id in self._pending:
                 self._wait(message_id)
-            ahead = self._written_ahead
-            if ahead is not None:
-                ahead[1].result()
-            if ahead is None or ahead[0] != output_path or self._stale:
-                if ahead is not None:  # written ahead, but not all of it: again, whole
-                    shutil.rmtree(output_path, ignore_errors=True)
-                request = self._send({"type": "GetFiles", "index_id": self._index})
-                _write_files(output_path, self._wait(request)["files"])
+            request = self._send({"type": "GetFiles", "index_id": self._index})
+            _write_files(output_path, self._wait(request)["files"])
             self._finish()
         finally:
             self.close()
@@ -198,27 +175,6 @@ class PagefindService:
         if reply.get("type") == "Error":
             raise PagefindError(reply.get("message", "unknown error"))
         return reply
-
-
-class _Writer(threading.Thread):
-    """Runs `work` in a thread; `result()` waits for it and raises what it raised."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__(daemon=True)
-        self._work = work
-        self._error: BaseException | None = None
-        self.start()
-
-    def run(self) -> None:
-        try:
-            self._work()
-        except BaseException as error:  # handed to result()
-            self._error = error
-
-    def result(self) -> None:
-        self.join()
-        if self._error is not None:
-            raise self._error
 
 
 def _write_files(output_path: str, files: list[dict[str, str]]) -> None:

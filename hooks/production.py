@@ -133,8 +133,8 @@ def stable_image(tag: str, size_of: object) -> str:
 
 @event_priority(50)  # before any hook that hashes inline scripts (CSP)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if _state["serving"] or getattr(page, "minified", False):
-        return output  # minified already: story_prerender.py ran this in its process
+    if _state["serving"]:
+        return output
     return _state["skipping"].run(output, page.url, minify, _minify_around)
 
 

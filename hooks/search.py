@@ -1,11 +1,9 @@
 """Site search with Pagefind: a search page, and an index built with the site.
 
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
-Pagefind process (`pagefind_service.py`); `on_env` finds the last page search
-finds (`last_searched`); `on_post_page` and `on_post_template` send it each
-page as soon as it is final, so it indexes on another core while MkDocs
-builds the next, and once the last searched page is sent it starts writing
-the index; `on_post_build` waits for it.
+Pagefind process (`pagefind_service.py`); `on_post_page` and
+`on_post_template` send it each page as soon as it is final, so it indexes on
+another core while MkDocs builds the next; `on_post_build` writes the index.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 `make serve`'s preview writes that index in the background.
 `on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
@@ -30,7 +28,6 @@ from mkdocs.structure.files import File, InclusionLevel
 from pagefind_service import PagefindError, PagefindService, indexed_part
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -74,9 +71,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-_state: dict[str, Any] = {
-    "dirty": False, "preview": False, "index": None, "behind": None, "last": None,
-}  # fmt: skip
+_state: dict[str, Any] = {"dirty": False, "preview": False, "index": None, "behind": None}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -93,34 +88,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError(f"The search index could not be started: {error}") from error
 
 
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    _state["last"] = None if _state["dirty"] else last_searched(files)
-    return env
-
-
 @event_priority(-100)  # after every hook that changes the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not _state["dirty"]:
         _add(output, page.file.dest_uri)
-        if page.file.src_uri == _state["last"]:  # Pagefind writes while the rest are built
-            _state["index"].write_ahead(str(_new_folder(Path(config.site_dir))))
     return output
-
-
-def last_searched(files: Files) -> str | None:
-    """The last page in build order that search finds: one not marked `search: exclude: true`.
-
-    After it come pages left out of search, such as the case-study listings
-    (case_studies.py builds them last), so Pagefind can write its index
-    while they are built. Should a page after it be indexed after all, the
-    index is written again, whole (`PagefindService.write_ahead`).
-    """
-    searched = [
-        f.src_uri
-        for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
-        if f.page is not None and not _excluded(f.page.meta)
-    ]
-    return searched[-1] if searched else None
 
 
 def _excluded(meta: dict[str, Any]) -> bool:

@@ -59,18 +59,3 @@ def test_a_page_lists_the_shared_parts_that_went_into_it() -> None:
     assert cache.get(cache.key(neighbour)) == "<li>nav</li>"
     assert cache.parts_of("case-studies/b/") == ["<li>nav</li>"]
     assert cache.parts_of("") == []
-
-
-def test_a_page_rendered_in_another_process_is_adopted_with_its_parts() -> None:
-    theirs, ours = NavCache({""}), NavCache({""})
-    known = set(theirs.html)
-    first, second = _page("case-studies/a/"), _page("case-studies/b/")
-    theirs.keep(theirs.key(first, "nav"), "<li>nav</li>")
-    theirs.keep(theirs.key(first, "footer"), "<footer></footer>")
-    ours.adopt(first.url, *theirs.handed_over(first.url, known))
-    assert ours.parts_of(first.url) == ["<li>nav</li>", "<footer></footer>"]
-    theirs.get(theirs.key(second, "nav"))  # the neighbour reuses the part
-    used, parts = theirs.handed_over(second.url, known)
-    assert parts == {}  # sent once, with the first page
-    ours.adopt(second.url, used, parts)
-    assert ours.parts_of(second.url) == ["<li>nav</li>"]
