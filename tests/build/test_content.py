@@ -43,6 +43,13 @@ READABILITY = {
     "guides/accessible-meetings.md": 60,
     "guides/measuring-impact.md": 60,
     "guides/common-pitfalls.md": 60,
+    # Easy Read pages: short sentences and everyday words, so a higher bar.
+    "easy-read/index.md": 80,
+    "easy-read/what-is-coproduction.md": 80,
+    "easy-read/your-right-to-be-involved.md": 80,
+    "easy-read/getting-paid.md": 80,
+    "easy-read/joining-a-group.md": 80,
+    "easy-read/tell-us-what-you-think.md": 80,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
@@ -58,8 +65,8 @@ READABILITY = {
     "further-reading.md": 40,
 }
 # The folders and pages this guide owns; every page in them needs a threshold.
-OWNED = ("understand/", "principles/", "law/", "guides/", "index.md", "glossary.md",
-         "further-reading.md")  # fmt: skip
+OWNED = ("understand/", "principles/", "law/", "guides/", "easy-read/", "index.md",
+         "glossary.md", "further-reading.md")  # fmt: skip
 
 
 def _soup(path: Path) -> BeautifulSoup:
