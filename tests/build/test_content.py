@@ -45,6 +45,7 @@ READABILITY = {
     "guides/common-pitfalls.md": 60,
     "guides/coproducing-research.md": 60,
     "guides/keeping-people-safe.md": 60,
+    "guides/consent-and-stories.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
