@@ -48,6 +48,7 @@ READABILITY = {
     "guides/consent-and-stories.md": 60,
     "guides/trauma-informed-involvement.md": 60,
     "guides/children-and-young-people.md": 60,
+    "guides/recruiting-and-training.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
