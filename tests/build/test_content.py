@@ -43,6 +43,12 @@ READABILITY = {
     "guides/accessible-meetings.md": 60,
     "guides/measuring-impact.md": 60,
     "guides/common-pitfalls.md": 60,
+    "guides/coproducing-research.md": 60,
+    "guides/keeping-people-safe.md": 60,
+    "guides/consent-and-stories.md": 60,
+    "guides/trauma-informed-involvement.md": 60,
+    "guides/children-and-young-people.md": 60,
+    "guides/recruiting-and-training.md": 60,
     # Easy Read pages: short sentences and everyday words, so a higher bar.
     "easy-read/index.md": 80,
     "easy-read/what-is-coproduction.md": 80,
