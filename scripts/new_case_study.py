@@ -16,9 +16,9 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT))
 
-from front_matter import parse_document  # noqa: E402 - needs hooks/ on the path
+from hooks.common.front_matter import parse_document  # noqa: E402 - needs the project on the path
 
 MAX_SLUG = 60
 FILLED_IN = ("title", "last_reviewed")

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT))
 
-from front_matter import read_document  # noqa: E402 - needs hooks/ on the path
-from reviews import (  # noqa: E402
+from hooks.common.front_matter import read_document  # noqa: E402 - needs the project on the path
+from hooks.governance.reviews import (  # noqa: E402
     check_review_fields,
     default_interval,
     is_content_page,

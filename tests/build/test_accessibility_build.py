@@ -31,7 +31,7 @@ EXPECTED_LINT = [
 
 
 def _lint_lines(build: Build) -> list[str]:
-    prefix = "WARNING -  hooks/content_lint: "
+    prefix = "WARNING -  content: "
     return [line.removeprefix(prefix) for line in build.warnings if line.startswith(prefix)]
 
 

@@ -47,7 +47,7 @@ EXPECTED = {
     "unknown-field.md": (
         "case_studies/unknown-field.md:6: regoin: this is not a case-study field. Fix: "
         "did you mean 'region'? Use only these fields: consent, content_note, "
-        "involvement, last_reviewed, lived_experience_roles, location, nation, "
+        "evidence, involvement, last_reviewed, lived_experience_roles, location, nation, "
         "organisation, outcomes, people_reached, principles, region, service_areas, "
         "sources, started, status, summary, support, tags, title, website"
     ),

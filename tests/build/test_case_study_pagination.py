@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from case_study_pages import PAGE_SIZE
+from hooks.case_studies.pages import PAGE_SIZE
 from tests.support.paged_site import STUDIES, build_paged_site, facets
 from tests.support.sites import Build, build_fixture, copy_fixture, run_mkdocs_build
 

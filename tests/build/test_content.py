@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from front_matter import parse_document
+from hooks.common.front_matter import parse_document
 from tests.support.readability import score_markdown
 from tests.support.sites import ROOT
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from reviews import is_content_page
+from hooks.governance.reviews import is_content_page
 from tests.support.sites import ROOT
 
 NS = {"a": "http://www.w3.org/2005/Atom"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from csp import content_security_policy
-from html_safety import is_external, scan
-from page_safety import HEADERS, headers_file
+from hooks.safety.csp import content_security_policy
+from hooks.safety.html_safety import is_external, scan
+from hooks.safety.page_safety import HEADERS, headers_file
 from tests.support.sites import ROOT, build_fixture_with_page, html_pages
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from html_safety import FETCHING, NAVIGATION_RELS
+from hooks.safety.html_safety import FETCHING, NAVIGATION_RELS
 from tests.support.sites import Build, html_pages
 
 # FETCHING and NAVIGATION_RELS are the lists the build's own safety hook

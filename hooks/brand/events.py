@@ -1,0 +1,62 @@
+"""Brand, fork and private sites: what a fork sets in its own mkdocs.yml.
+
+Events:
+- `on_config`: checks `extra.brand` (colours for contrast, logo and favicon
+  files; palette.py), every problem at once, and sets the theme's logo and
+  favicon.
+- `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours.
+- `on_post_build` (last, after the feed is written): a private site keeps no
+  sitemap or public feed; every site gets its robots.txt (private_site.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.brand import palette, private_site
+from hooks.common import fragments
+from hooks.common.errors import raise_if_any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+CSS_URI = "assets/stylesheets/brand.css"
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    config_file = Path(config.config_file_path).resolve()
+    brand = config.extra.get("brand")
+    colours, images, problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
+    raise_if_any(problems, "The site was not built: the brand colours need changing")
+    for key, value in images.items():
+        config.theme[key] = value
+    _state["css"] = palette.brand_css(fragments.folder(config), colours)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files.append(File.generated(config, CSS_URI, content=_state["css"]))
+    return files
+
+
+@event_priority(-100)  # after the governance hook has written feed.xml
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    private = private_site.is_private(config)
+    if private:
+        for name in private_site.PUBLIC_ONLY:
+            (site_dir / name).unlink(missing_ok=True)
+    robots = private_site.robots_txt(private, config.site_url)
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")

@@ -1,0 +1,104 @@
+"""Case studies: read `case_studies/*.md` once, fail early, generate their pages.
+
+Events:
+- `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
+- `on_files`: load and validate every case study (all problems, one error),
+  share the records with the macros, and add the generated files that
+  `case_study_pages` describes. `on_files` runs before the nav is built, so
+  the generated `case-studies/index.md` can be a nav entry; every other
+  generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
+- `on_page_read_source`: a story's page is rendered only when MkDocs builds
+  it. Its file points at `case_studies/<slug>.md`, so `mkdocs serve --dirty`
+  (`make serve`) rebuilds only the stories whose file changed.
+- `on_page_content`: put each generated page's pre-rendered HTML (facts
+  panel, cards) before its Markdown content; other pages pass through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.case_studies import pages
+from hooks.case_studies.load import load_folder
+from hooks.case_studies.schema import load_schema
+from hooks.case_studies.store import Record, set_records
+from hooks.case_studies.story import StoryPage
+from hooks.common.errors import Problem, raise_if_any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+FOLDER = "case_studies"
+_html: dict[str, str] = {}
+_stories: dict[str, Record] = {}
+_site: dict[str, pages.Site] = {}
+
+
+def on_config(config: MkDocsConfig) -> None:
+    set_records([])
+    _html.clear()
+    _stories.clear()
+    _site.clear()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    schema_path = root / FOLDER / "schema.json"
+    if not schema_path.is_file():
+        missing = Problem(
+            f"{FOLDER}/schema.json",
+            1,
+            "(file)",
+            "the case-study schema is missing",
+            "restore case_studies/schema.json from the upstream project",
+        )
+        raise_if_any([missing])
+    schema = load_schema(schema_path)
+    taken = {f.src_uri for f in files}
+    records, problems = load_folder(root / FOLDER, FOLDER, schema, dt.date.today(), taken)
+    problems += pages.clashes(schema, taken)
+    raise_if_any(problems)
+    site = pages.Site(config, schema, files)
+    for record in records:
+        record["url"] = site.url(f"case-studies/{record['slug']}.md")
+    set_records(records)
+    _site["site"] = site
+    _stories.clear()
+    for src_uri, content, inclusion in site.generate(records):
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    for record in records:
+        src_uri = f"case-studies/{record['slug']}.md"
+        source = str(root / FOLDER / f"{record['slug']}.md")
+        story = File.generated(config, src_uri, abs_src_path=source, inclusion=pages.HIDDEN)
+        story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
+        files.append(story)
+        StoryPage(None, story, config)  # MkDocs keeps a file's page once made
+        _stories[src_uri] = record
+    _html.clear()
+    _html.update(site.html)
+    return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    record = _stories.get(page.file.src_uri)
+    if record is None or not isinstance(page, StoryPage):
+        return None
+    page.source = _site["site"].story(record)
+    markdown, _html[page.file.src_uri] = page.source
+    return markdown
+
+
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    before = _html.get(page.file.src_uri)
+    return html if before is None else before + html

@@ -1,0 +1,261 @@
+"""Read every case study once and turn it into records or editor problems.
+
+Pure functions, no MkDocs events: `case_studies.py` calls `load_folder` from
+`on_files`. Every file is read through `front_matter.read_document` and
+checked against the schema (`case_study_schema`); the checks that need more
+than one file (duplicate titles, slugs that clash with docs pages) and the
+checks of the story itself live here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from hooks.case_studies.schema import Schema, check_meta
+from hooks.case_studies.store import Record
+from hooks.case_studies.template import leftovers, load_template
+from hooks.common.errors import Problem
+from hooks.common.front_matter import Document, parse_document, read_document
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Page names the collection itself uses under /case-studies/.
+RESERVED_SLUGS = frozenset(
+    {"index", "fields", "principle", "nation", "service-area", "involvement", "page"}
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_BODY_RULES = (
+    (
+        re.compile(r"^#\s"),
+        "the story has a top-level heading ('# '); the title is the page's only one",
+        "start each section with '## ' instead",
+    ),
+    (
+        re.compile(r"--8<--"),
+        "the story includes another file ('--8<--'), which case studies may not do",
+        "paste the text itself, in your own words",
+    ),
+    (
+        re.compile(r"\]\(\s*<?\s*(?:javascript|data|vbscript):", re.I),
+        "the story links to a script address, which is never allowed",
+        "link only to https:// addresses",
+    ),
+    # Stories are plain Markdown (case_study_story.STORY_EXTENSIONS): these
+    # would show as text, so they are refused rather than shown broken.
+    (
+        re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s"),
+        "the story has a note box ('!!!' or '???'), which case studies do not support",
+        "write it as an ordinary paragraph; a warning about the story's subject "
+        "goes in the content_note field",
+    ),
+    (
+        re.compile(r"^\s*===\+?\s"),
+        "the story has content tabs ('==='), which case studies do not support",
+        "use headings ('## ') instead",
+    ),
+    (
+        re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[ xX]\]\s"),
+        "the story has a task list ('- [ ]'), which case studies do not support",
+        "use an ordinary list ('- ')",
+    ),
+)
+
+
+# Each file's outcome from the last build, for `mkdocs serve`, which keeps
+# this module loaded: a rebuild re-reads only the files that changed.
+_LOADED: dict[Path, tuple[tuple[Any, ...], Record | None, list[Problem]]] = {}
+
+
+def load_folder(
+    folder: Path,
+    display_root: str,
+    schema: Schema,
+    today: dt.date,
+    taken: Collection[str],
+) -> tuple[list[Record], list[Problem]]:
+    """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
+    template = load_template(folder)
+    required = frozenset(schema.get("required", ()))
+    # Everything besides the file itself that its outcome depends on.
+    context = (display_root, today, json.dumps(schema, sort_keys=True), frozenset(taken),
+               template and (template.meta, template.body))  # fmt: skip
+    paths = [p for p in sorted(folder.glob("*.md")) if not p.name.startswith("_")]
+    keys = [(context, stat.st_mtime_ns, stat.st_size) for stat in (p.stat() for p in paths)]
+    for path, key in zip(paths, keys, strict=True):
+        if _LOADED.get(path, (None,))[0] != key:
+            outcome = _load_file(path, f"{display_root}/{path.name}", schema, today, taken,
+                                 template, required)  # fmt: skip
+            _LOADED[path] = (key, *outcome)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for path in paths:
+        _, record, found = _LOADED[path]
+        problems += found
+        if record is not None:
+            records.append(dict(record))  # a copy: the build adds to it
+    problems += duplicate_titles(records)
+    return sort_records(records), problems
+
+
+def _load_file(
+    path: Path,
+    display: str,
+    schema: Schema,
+    today: dt.date,
+    taken: Collection[str],
+    template: Document | None,
+    required: frozenset[str],
+) -> tuple[Record | None, list[Problem]]:
+    doc = read_document(path, display)
+    record, found = check_document(doc, path.stem, schema, today, taken)
+    leftover = leftovers(doc, template, required) if not doc.problems else []
+    return (None if leftover else record), found + leftover
+
+
+def check_text(
+    text: str, display: str, slug: str, schema: Schema, today: dt.date
+) -> tuple[Record | None, list[Problem]]:
+    """Check a case study given as text (used by the property tests)."""
+    return check_document(parse_document(text, display), slug, schema, today, ())
+
+
+def check_document(
+    doc: Document, slug: str, schema: Schema, today: dt.date, taken: Collection[str]
+) -> tuple[Record | None, list[Problem]]:
+    """Every problem in one file, and its record if there were none."""
+    if doc.problems:
+        return None, list(doc.problems)
+    if not doc.meta and not doc.body.strip():
+        return None, [
+            Problem(
+                doc.path,
+                1,
+                "(file)",
+                "the file is empty",
+                "copy case_studies/_template.md and fill it in",
+            )
+        ]
+    if not doc.meta:
+        return None, [
+            Problem(
+                doc.path,
+                1,
+                "(front matter)",
+                "the file has no front matter",
+                "start the file with the fields between two '---' lines, "
+                "as in case_studies/_template.md",
+            )
+        ]
+    data, problems = check_meta(doc, schema, today)
+    problems += _check_slug(doc, slug, taken) + _check_body(doc)
+    if problems:
+        return None, problems
+    record: Record = {
+        **data,
+        "slug": slug,
+        "url": f"case-studies/{slug}/",
+        "_path": doc.path,
+        "_line": doc.line_of("title"),
+        "_body": doc.body,
+    }
+    return record, []
+
+
+def _check_slug(doc: Document, slug: str, taken: Collection[str]) -> list[Problem]:
+    if not SLUG.match(slug):
+        return [
+            Problem(
+                doc.path,
+                1,
+                "(file name)",
+                f"'{slug}' is not a usable web address",
+                "rename the file using lower-case letters, digits and hyphens only, "
+                "e.g. healthy-living-club.md",
+            )
+        ]
+    if slug in RESERVED_SLUGS:
+        return [
+            Problem(
+                doc.path,
+                1,
+                "(file name)",
+                f"'{slug}' is a name the case-study pages use themselves",
+                "rename the file, e.g. add the organisation's name",
+            )
+        ]
+    clash = {
+        f"case-studies/{slug}.md",
+        f"case-studies/{slug}/index.md",
+        f"case-studies/{slug}/README.md",
+    } & set(taken)
+    if clash:
+        return [
+            Problem(
+                doc.path,
+                1,
+                "(file name)",
+                f"the page /case-studies/{slug}/ would replace docs/{sorted(clash)[0]}",
+                "rename the case study's file, or move that docs page",
+            )
+        ]
+    return []
+
+
+def _check_body(doc: Document) -> list[Problem]:
+    if not doc.body.strip():
+        return [
+            Problem(
+                doc.path,
+                doc.body_line,
+                "(story)",
+                "there is no story after the front matter",
+                "write the story below the closing '---': context, what they did, "
+                "how people with lived experience are involved, what changed, "
+                "what others can learn",
+            )
+        ]
+    problems = []
+    in_code = False
+    for number, line in enumerate(doc.body.splitlines(), start=doc.body_line):
+        if _FENCE.match(line):
+            in_code = not in_code
+        for pattern, problem, fix in () if in_code else _BODY_RULES:
+            if pattern.search(line):
+                problems.append(Problem(doc.path, number, "(story)", problem, fix))
+    return problems
+
+
+def duplicate_titles(records: list[Record]) -> list[Problem]:
+    """One problem per file whose title another file already uses."""
+    seen: dict[str, Record] = {}
+    problems = []
+    for record in sorted(records, key=lambda r: r["_path"]):
+        key = " ".join(record["title"].casefold().split())
+        if key in seen:
+            first = seen[key]["_path"]
+            problems.append(
+                Problem(
+                    record["_path"],
+                    record["_line"],
+                    "title",
+                    f"'{record['title']}' is already the title of {first}",
+                    "give each case study a different title",
+                )
+            )
+        else:
+            seen[key] = record
+    return problems
+
+
+def sort_records(records: list[Record]) -> list[Record]:
+    """The stable order readers and the export see: by title, then slug."""
+    return sorted(records, key=lambda r: (r["title"].casefold(), r["slug"]))
+
+
+def public(record: Record) -> dict[str, Any]:
+    """A record without its private bookkeeping (`_path`, `_body`, …)."""
+    return {k: v for k, v in record.items() if not k.startswith("_")}

@@ -1,0 +1,117 @@
+"""Macros for pages that opt in with `render_macros: true`.
+
+Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). Each macro is a
+plain, module-level function so tests can call it directly; `define_env`
+only registers them. Case-study data never passes through Jinja.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+from typing import Any
+
+# The macros plugin loads this file by path; let it import its siblings.
+sys.path.insert(0, str(Path(__file__).parent))
+
+from hooks.case_studies.store import get_records, matching
+
+# Build-machine details a page has no business printing.
+_HIDDEN_VARIABLES = ("environment", "macros_info")
+
+# The only things a page may call: hooks/macros_guard.py rejects anything else.
+# Keep in step with the macros define_env registers (a unit test checks).
+MACRO_NAMES = ("link_to", "case_study_list", "case_study_count")
+
+
+def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
+    """Return a Markdown link to `src_uri`, or plain `text` if a fork dropped it.
+
+    Shared pages link to optional sections (the law pages, say) through this,
+    so a fork can remove a section and still build strictly. The link points
+    at the Markdown source, so MkDocs still checks it and its anchor.
+    """
+    path, _, anchor = src_uri.partition("#")
+    target = files.get_file_from_path(path) if files is not None else None
+    if target is None or not target.is_documentation_page():
+        return text
+    href = posixpath.relpath(path, posixpath.dirname(from_src_uri) or ".")
+    return f"[{text}]({href}{'#' + anchor if anchor else ''})"
+
+
+def case_study_links(
+    records: list[dict[str, Any]], from_src_uri: str, empty: str, **filters: str | None
+) -> str:
+    """A Markdown list of the case studies matching `filters`, or `empty` if none.
+
+    Each link points at the generated page's Markdown source
+    (`case-studies/<slug>.md`) relative to the calling page, so MkDocs checks
+    it like any other link. Titles and organisations are escaped so a case
+    study's text can never become Markdown or HTML.
+    """
+    found = matching(records, **filters)
+    if not found:
+        return f"*{_md_escape(empty)}*"
+    here = posixpath.dirname(from_src_uri) or "."
+    lines = []
+    for r in found:
+        href = posixpath.relpath(f"case-studies/{r['slug']}.md", here)
+        lines.append(f"- [{_md_escape(r['title'])}]({href}): {_md_escape(r['organisation'])}")
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    """Make text literal in Markdown: backslash-escape markup, entity-encode HTML."""
+    out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = " ".join(out.split())  # a newline could start a new block
+    for ch in "\\`*_{}[]()#+!|-.":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def record_filters(
+    principle: str | None, nation: str | None, service_area: str | None, involvement: str | None
+) -> dict[str, str | None]:
+    """Macro arguments (one value each) mapped to the record fields they filter."""
+    return {
+        "principles": principle,
+        "nation": nation,
+        "service_areas": service_area,
+        "involvement": involvement,
+    }
+
+
+def define_env(env: Any) -> None:
+    """Register this module's macros and hide build-machine details."""
+    for name in _HIDDEN_VARIABLES:
+        env.variables.pop(name, None)
+
+    @env.macro
+    def link_to(src_uri: str, text: str) -> str:
+        """Link to a page by its path in docs/, or print the text if absent."""
+        page = env.variables["page"]
+        return section_link(env.variables.get("files"), page.file.src_uri, src_uri, text)
+
+    @env.macro
+    def case_study_list(
+        principle: str | None = None,
+        nation: str | None = None,
+        service_area: str | None = None,
+        involvement: str | None = None,
+        empty: str = "No case studies show this yet.",
+    ) -> str:
+        """List matching case studies as links; says `empty` when there are none."""
+        filters = record_filters(principle, nation, service_area, involvement)
+        return case_study_links(get_records(), env.variables["page"].file.src_uri, empty, **filters)
+
+    @env.macro
+    def case_study_count(
+        principle: str | None = None,
+        nation: str | None = None,
+        service_area: str | None = None,
+        involvement: str | None = None,
+    ) -> int:
+        """How many case studies match; 0 when there are none."""
+        filters = record_filters(principle, nation, service_area, involvement)
+        return len(matching(get_records(), **filters))

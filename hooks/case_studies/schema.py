@@ -1,0 +1,222 @@
+"""Check one case study's front matter against `case_studies/schema.json`.
+
+Pure functions, no MkDocs events: `case_study_load` calls `check_meta` for
+every file. The JSON Schema (draft 2020-12) is the single declaration of the
+fields; its `description` and `examples` become the "Fix:" text, so editors
+read the same words here, on the fields page and in their editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+
+from hooks.common.errors import Problem
+from hooks.common.front_matter import Document
+
+Schema = dict[str, Any]
+
+
+@cache
+def load_schema(path: Path) -> Schema:
+    """The schema at `path`, read once per process."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def to_json(value: Any) -> Any:
+    """YAML values as JSON values: dates become `YYYY-MM-DD` (datetimes keep their time)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
+
+
+def check_meta(
+    doc: Document, schema: Schema, today: dt.date
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate `doc.meta`; return the JSON-ready data and every problem found."""
+    data = to_json(doc.meta)
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    errors = list(validator.iter_errors(data))
+    # "2 Jan 2026" fails both `pattern` and `format`: one message is enough.
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    errors = [
+        e for e in errors if e.validator != "format" or tuple(e.absolute_path) not in patterned
+    ]
+    problems = [_problem(doc, schema, err) for err in errors]
+    problems += _future_dates(doc, data, today)
+    return data, problems
+
+
+def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
+    path = list(err.absolute_path)
+    field = _field_name(path)
+    top = str(path[0]) if path else ""
+    line = doc.line_of(top) if top else 1
+    value = err.instance
+    kind = err.validator
+    if kind == "required":
+        missing = err.message.split("'")[1]
+        name = f"{field}.{missing}" if field else missing
+        return Problem(
+            doc.path,
+            line,
+            name,
+            "this required field is missing",
+            _fix(schema, [*path, missing], add=missing),
+        )
+    if kind == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extras = sorted(set(value) - set(allowed))
+        unknown = extras[0] if extras else "?"
+        where = doc.line_of(unknown) if not path else line
+        guess = difflib.get_close_matches(unknown, allowed, n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        name = f"{field}.{unknown}" if field else unknown
+        return Problem(
+            doc.path,
+            where,
+            name,
+            "this is not a case-study field",
+            f"{hint}Use only these fields: {', '.join(allowed)}",
+        )
+    if kind == "dependentRequired":
+        return Problem(
+            doc.path,
+            doc.line_of("support"),
+            "support",
+            "support is shown with a content note, but there is no content_note",
+            _fix(schema, ["content_note"], add="content_note"),
+        )
+    return Problem(doc.path, line, field or "(front matter)", _describe(err), _fix(schema, path))
+
+
+def _describe(err: ValidationError) -> str:
+    value, kind, arg = err.instance, err.validator, err.validator_value
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    if kind == "enum":
+        return f"{shown} is not one of the allowed values ({', '.join(map(str, arg))})"
+    if kind == "type":
+        wanted = " or ".join(arg) if isinstance(arg, list) else arg
+        return f"this should be {_article(wanted)}, not {_article(_json_type(value))} ({shown})"
+    if kind == "pattern" and isinstance(value, str):
+        if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+            return f"{shown} is a script address, which is never allowed"
+        if "accessed" in err.absolute_path or "last_reviewed" in err.absolute_path:
+            return f"{shown} is not a date written as YYYY-MM-DD"
+        return f"{shown} is not a secure web address (https://)"
+    if kind == "format":
+        return f"{shown} is not a real date"
+    if kind == "maxLength":
+        return f"this is {len(value)} characters long, over the {arg}-character limit"
+    if kind in ("minLength", "minItems"):
+        return "this is empty"
+    if kind == "uniqueItems":
+        return "this list has the same value more than once"
+    if kind in ("minimum", "maximum"):
+        return f"{shown} is not a year between 1800 and 2100"
+    return err.message
+
+
+def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
+    node = _subschema(schema, path)
+    text = node.get("description", "See the Case-study fields page.")
+    text = re.sub(r"^Optional(, only with \w+)?\. ", "", text)
+    allowed = node.get("enum") or node.get("items", {}).get("enum")
+    if allowed:
+        text += f" Allowed values: {', '.join(allowed)}."
+    if node.get("examples"):
+        example = json.dumps(node["examples"][0], ensure_ascii=False)
+        text += f" For example: {add + ': ' if add else ''}{example}"
+    return text
+
+
+def _subschema(schema: Schema, path: list[Any]) -> Schema:
+    """The schema for the field at `path` (list positions resolve to the items' schema)."""
+    node = schema
+    for step in path:
+        if isinstance(step, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(step, {})
+    return node
+
+
+def _future_dates(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
+    found: list[tuple[str, str, Any]] = [
+        ("last_reviewed", "last_reviewed", data.get("last_reviewed"))
+    ]
+    sources = data.get("sources")
+    if isinstance(sources, list):
+        found += [
+            ("sources", f"sources[{i}].accessed", s.get("accessed"))
+            for i, s in enumerate(sources)
+            if isinstance(s, dict)
+        ]
+    problems = []
+    for top, name, value in found:
+        day = _date(value)
+        if day and day > today:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(top),
+                    name,
+                    f"{value} is in the future",
+                    f"write the date you checked the facts, today ({today.isoformat()}) or earlier",
+                )
+            )
+    started = data.get("started")
+    if isinstance(started, int) and not isinstance(started, bool) and started > today.year:
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of("started"),
+                "started",
+                f"{started} is in the future",
+                f"write the year it started, {today.year} or earlier",
+            )
+        )
+    return problems
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _field_name(path: list[Any]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _json_type(value: Any) -> str:
+    names = {
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        str: "string",
+        list: "array",
+        dict: "object",
+    }
+    return "empty value" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word.replace("array", "list").replace(
+        "object", "set of fields"
+    )

@@ -1,0 +1,82 @@
+"""Content checks: what editors write in docs/, checked as MkDocs reads it.
+
+Events:
+- `on_config`: the glossary's abbreviations become the `abbr` extension's
+  glossary (abbreviations.py).
+- `on_files` (first): every page's file and front matter read once, checked
+  (page_fields.py) and stored in `page_store` for the other hooks.
+- `on_page_markdown`: each page's Markdown linted (lint.py); the
+  accessibility statement's results table put in (a11y_results.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.common import fragments, page_store
+from hooks.common.errors import Problem, raise_if_any
+from hooks.common.front_matter import Document, read_document
+from hooks.content import a11y_results, abbreviations, page_fields
+from hooks.content.lint import lint
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("content")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    glossary = abbreviations.glossary(Path(config.config_file_path).parent)
+    if glossary is None:
+        return
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
+
+
+@event_priority(50)  # before other hooks' on_files, which read page_store
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for file in files.documentation_pages():
+        if file.generated_by or not file.abs_src_path:
+            continue  # made by a hook in memory: not an editor's file
+        path = page_fields.display_path(config, file.src_uri)
+        doc = read_document(Path(file.abs_src_path), path)
+        documents[file.src_uri] = doc
+        problems.extend(page_fields.check_document(doc))
+    page_store.set_documents(documents)
+    raise_if_any(problems)
+    return files
+
+
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+) -> str:
+    # Pages a hook made from data (case studies) have no document here: they
+    # are checked where their data lives. Runs after the macros plugin, so
+    # macro output is checked too.
+    doc = page_store.get_document(page.file.src_uri)
+    if doc is not None:
+        # MkDocs drops the blank lines after the front matter; count them back.
+        offset = doc.body_line - 1 + len(doc.body) - len(doc.body.lstrip("\n"))
+        for problem in lint(markdown, doc.path, offset):
+            log.warning(str(problem))
+    if a11y_results.MARKER in markdown:
+        # Every page is tested: the Markdown pages (generated ones too) and 404.
+        pages = len(files.documentation_pages()) + 1
+        templates = fragments.folder(config)
+        markdown, problem = a11y_results.with_results(markdown, config.docs_dir, pages, templates)
+        if problem:
+            log.warning(f"docs/{page.file.src_uri}: {problem}")
+    return markdown

@@ -1,0 +1,109 @@
+"""The fields every docs/ page may carry, checked before MkDocs reads the page.
+
+MkDocs silently turns broken front matter into body text and stops with a
+traceback on a file that is not UTF-8, so the content hook reads each
+Markdown page once with `front_matter.read_document` at `on_files`, checks
+it with `check_document`, stores it in `page_store` for other hooks, and
+raises one `EditorError` listing every problem in every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hooks.common.errors import Problem
+from hooks.common.front_matter import Document
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+# Text fields: if a page sets them, they must be non-empty text.
+TEXT_FIELDS = ("title", "description")
+# Yes/no fields: if a page sets them, they must be `true` or `false`.
+BOOLEAN_FIELDS = ("render_macros",)
+# `search: exclude: true` (Material's name) leaves a page out of search
+# (overrides/main.html, search._excluded); Pagefind ignores the rest of
+# Material's `search`.
+SEARCH_VALUES = ({"exclude": True}, {"exclude": False})
+
+
+def check_document(doc: Document) -> list[Problem]:
+    """Every problem with one page: the file's own, then its fields and body."""
+    if doc.problems:
+        return list(doc.problems)
+    problems: list[Problem] = []
+    if not doc.body.strip():
+        if doc.meta:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.body_line - 1,
+                    "(page)",
+                    "the page has front matter but no text",
+                    "write the page's text below this closing '---' line",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    "(page)",
+                    "the page is empty",
+                    "add its front matter (title, description) and text, or delete the file",
+                )
+            )
+    for name in TEXT_FIELDS:
+        value = doc.meta.get(name)
+        if name in doc.meta and not (isinstance(value, str) and value.strip()):
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(name),
+                    name,
+                    f"this should be text, but it is {_describe(value)}",
+                    f"write '{name}: ' and then the text on one line",
+                )
+            )
+    for name in BOOLEAN_FIELDS:
+        value = doc.meta.get(name)
+        if name in doc.meta and not isinstance(value, bool):
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(name),
+                    name,
+                    f"this should be true or false, but it is {_describe(value)}",
+                    f"write '{name}: true' or delete the line",
+                )
+            )
+    if "search" in doc.meta and doc.meta["search"] not in SEARCH_VALUES:
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of("search"),
+                "search",
+                f"this should be 'exclude: true', but it is {_describe(doc.meta['search'])}",
+                "write 'search:' and, on the next line, '  exclude: true'; or delete the field",
+            )
+        )
+    return problems
+
+
+def _describe(value: Any) -> str:
+    if value is None or value == "":
+        return "empty"
+    kind = {list: "a list", dict: "a group of fields"}.get(type(value))
+    return kind or repr(value)
+
+
+def display_path(config: MkDocsConfig, src_uri: str) -> str:
+    """The page's path as an editor sees it, relative to the project (`docs/x.md`)."""
+    project = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir)
+    try:
+        prefix = docs.relative_to(project).as_posix()
+    except ValueError:
+        prefix = docs.as_posix()
+    return f"{prefix}/{src_uri}"

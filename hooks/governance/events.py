@@ -1,0 +1,155 @@
+"""Governance: review dates, the feedback link, and what's new with its feed.
+
+Events:
+- `on_config`: forget the last build (hooks stay loaded in `mkdocs serve`);
+  read the review interval (`extra.review_interval_months`) and "today"
+  (`extra.review_today`, set only by test fixtures); check `site_url` (the
+  feed needs absolute addresses) and `extra.organisation.feedback_url`;
+  register the `whats_new()` macro.
+- `on_files`: every content page's `last_reviewed`, `review_interval_months`
+  and `owner` checked (reviews.py), one error listing every problem. An
+  overdue page is not a problem: it shows a notice.
+- `on_page_markdown`: the page's `ReviewState` in `page.meta["review"]`, for
+  the templates (review line, overdue notice).
+- `on_page_context`: the page's "Help us improve this page" link (feedback.py).
+- `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py, atom.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.case_studies.store import get_records
+from hooks.common import fragments, page_store
+from hooks.common.errors import Problem, raise_if_any
+from hooks.governance import feed
+from hooks.governance.atom import FEED_PATH, atom_feed
+from hooks.governance.feedback import feedback_href, feedback_url_problem
+from hooks.governance.review_store import ReviewedPage, get_reviewed_pages, set_reviewed_pages
+from hooks.governance.reviews import (
+    ReviewState,
+    check_review_fields,
+    default_interval,
+    is_content_page,
+    parse_date,
+    review_state,
+    review_today,
+)
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+_SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
+_state: dict[str, Any] = {}
+_pages: dict[str, ReviewedPage] = {}  # by src_uri, for on_page_markdown
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _pages.clear()
+    _state.clear()
+    set_reviewed_pages([])
+    _state["interval"] = default_interval(config.extra)
+    _state["today"] = review_today(config.extra)
+    feedback = _feedback_setting(config)
+    if feedback not in (None, ""):
+        path = Path(config.config_file_path)
+        found = feedback_url_problem(feedback, path.read_text(encoding="utf-8"), path.name)
+        raise_if_any([found] if found else [])
+    if not config.site_url:
+        missing = Problem(
+            "mkdocs.yml", 1, "site_url", "the site's address is missing", _SITE_URL_FIX
+        )
+        raise_if_any([missing])
+    _state["templates"] = fragments.environment(fragments.folder(config))
+    _state["listings"] = set()
+    _state["macros"] = config.plugins.get("macros")
+    if _state["macros"] is not None:
+        _state["macros"].register_macros({"whats_new": _whats_new_macro})
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    problems: list[Problem] = []
+    for file in files.documentation_pages():
+        doc = page_store.get_document(file.src_uri)  # None for generated pages
+        if doc is None or not is_content_page(file.src_uri):
+            continue
+        state, found = check_review_fields(doc, _state["interval"], _state["today"], required=True)
+        problems.extend(found)
+        if state is not None:
+            title = str(doc.meta.get("title") or file.name)
+            description = str(doc.meta.get("description") or "")
+            _pages[file.src_uri] = ReviewedPage(file.src_uri, file.url, title, description, state)
+    raise_if_any(problems)
+    set_reviewed_pages(list(_pages.values()))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    reviewed = _pages.get(page.file.src_uri)
+    state = reviewed.review if reviewed else _generated_page_state(page)
+    if state is not None:
+        page.meta["review"] = state
+    return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    page_url = urljoin(config.site_url or "", page.url)
+    title = page.meta.get("title") or page.title or config.site_name  # not the nav's short name
+    context["feedback_href"] = feedback_href(
+        str(title), page_url, config.repo_url, _feedback_setting(config)
+    )
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    everything = feed.collect_entries(get_reviewed_pages(), get_records())
+    entries = feed.newest(everything, feed.LIMIT, frozenset(_state["listings"]))
+    organisation = (config.extra.get("organisation") or {}).get("name") or config.site_name
+    xml = atom_feed(
+        entries,
+        title=f"{config.site_name}: what's new",
+        site_url=config.site_url,
+        author=str(organisation),
+        listing_url=min(_state["listings"], default=""),
+    )
+    Path(config.site_dir, FEED_PATH).write_bytes(xml)
+
+
+def _feedback_setting(config: MkDocsConfig) -> Any:
+    return (config.extra.get("organisation") or {}).get("feedback_url")
+
+
+def _whats_new_macro(limit: int = feed.LIMIT) -> str:
+    """Macro: the newest pages and case studies, as an HTML list (newest first)."""
+    page = _state["macros"].page
+    _state["listings"].add(page.url)
+    entries = feed.collect_entries(get_reviewed_pages(), get_records())
+    latest = feed.newest(entries, limit, frozenset({page.url}))
+    return feed.whats_new_html(latest, page.url, _state["templates"])
+
+
+def _generated_page_state(page: Page) -> ReviewState | None:
+    """A generated page (a case study) shows review dates if it has them."""
+    source: dict[str, Any] = page.meta
+    if "last_reviewed" not in source:
+        if "records_by_url" not in _state:  # once per build, not once per page
+            _state["records_by_url"] = {r.get("url"): r for r in get_records()}
+        source = _state["records_by_url"].get(page.url, {})
+    last = parse_date(source.get("last_reviewed"))
+    if last is None:
+        return None
+    interval = source.get("review_interval_months", _state["interval"])
+    if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
+        interval = _state["interval"]
+    return review_state(last, interval, _state["today"], source.get("owner"))

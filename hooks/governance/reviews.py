@@ -1,0 +1,167 @@
+"""Review-date rules as pure functions: no MkDocs events here.
+
+Used by the `review_dates` hook (the build) and `scripts/review_report.py`
+(the report), so both agree on when a page is due and what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
+from hooks.common.errors import Problem
+from hooks.common.front_matter import Document
+
+DEFAULT_INTERVAL_MONTHS = 12
+MAX_INTERVAL_MONTHS = 60
+# An editor a timezone ahead of the build machine may date a review "tomorrow".
+_FUTURE_GRACE = dt.timedelta(days=1)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+# Pages in docs/ that are not guidance, so have no facts to review.
+NOT_CONTENT = frozenset({"404.md"})
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """When a page was last reviewed, when it is due, and whether it is late."""
+
+    last_reviewed: dt.date
+    due: dt.date
+    today: dt.date
+    interval_months: int
+    owner: str | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.today > self.due
+
+    @property
+    def days_overdue(self) -> int:
+        return max((self.today - self.due).days, 0)
+
+    @property
+    def last_reviewed_text(self) -> str:
+        return long_date(self.last_reviewed)
+
+    @property
+    def due_text(self) -> str:
+        return long_date(self.due)
+
+
+def is_content_page(src_uri: str) -> bool:
+    """Whether the missing-date rule applies to this file in docs/."""
+    return src_uri.endswith(".md") and src_uri not in NOT_CONTENT
+
+
+def default_interval(extra: dict[str, Any]) -> int:
+    """The site's review interval in months (`extra.review_interval_months`, default 12)."""
+    return int(extra.get("review_interval_months", DEFAULT_INTERVAL_MONTHS))
+
+
+def review_today(extra: dict[str, Any]) -> dt.date:
+    """The review clock: `extra.review_today` in test fixtures only, otherwise today."""
+    return parse_date(extra.get("review_today")) or dt.date.today()
+
+
+def long_date(day: dt.date | str) -> str:
+    """A date (or `YYYY-MM-DD` text) as GOV.UK writes it: 9 October 2026."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return _long_date(day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(day: dt.date) -> str:
+    # Babel looks up the locale on every call; a site has few distinct dates.
+    return format_date(day, "d MMMM y", locale="en_GB")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months, kept in the target month (31 January + 1 = 28/29 February)."""
+    return day + relativedelta(months=months)
+
+
+def review_state(
+    last_reviewed: dt.date, interval_months: int, today: dt.date, owner: str | None = None
+) -> ReviewState:
+    due = add_months(last_reviewed, interval_months)
+    return ReviewState(last_reviewed, due, today, interval_months, owner)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A YAML date (or a `YYYY-MM-DD` string) as a date; None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def check_review_fields(
+    doc: Document, default_interval: int, today: dt.date, *, required: bool
+) -> tuple[ReviewState | None, list[Problem]]:
+    """Check a document's review fields; return its state (if any) and the problems."""
+    problems: list[Problem] = []
+
+    def problem(field: str, text: str, fix: str) -> None:
+        problems.append(Problem(doc.path, doc.line_of(field), field, text, fix))
+
+    example = f"last_reviewed: {today.isoformat()}"
+    raw = doc.meta.get("last_reviewed")
+    last = parse_date(raw)
+    if raw is None and required:
+        problem(
+            "last_reviewed",
+            "this page has no review date",
+            f"add '{example}' to the front matter, using the date you last checked its facts",
+        )
+    elif raw is not None and last is None:
+        problem(
+            "last_reviewed",
+            f"{str(raw)!r} is not a date",
+            f"write the date as year-month-day, for example '{example}'",
+        )
+    elif last is not None and last > today + _FUTURE_GRACE:
+        problem(
+            "last_reviewed",
+            f"{last.isoformat()} is in the future",
+            f"use the date you last checked the facts: today ({today.isoformat()}) or earlier",
+        )
+
+    interval = doc.meta.get("review_interval_months", default_interval)
+    if (
+        isinstance(interval, bool)
+        or not isinstance(interval, int)
+        or not (1 <= interval <= MAX_INTERVAL_MONTHS)
+    ):
+        problem(
+            "review_interval_months",
+            f"{str(interval)!r} is not a whole number of months from 1 to {MAX_INTERVAL_MONTHS}",
+            f"write a number such as 6 or 12, or delete the line to use {default_interval}",
+        )
+
+    owner = doc.meta.get("owner")
+    if owner is not None and not isinstance(owner, str):
+        problem("owner", "the owner is not text", "write a team or role, such as 'Policy team'")
+    elif isinstance(owner, str) and _EMAIL.search(owner):
+        problem(
+            "owner",
+            f"{owner!r} looks like an email address",
+            "name a team or role instead, such as 'Policy team', so no personal address "
+            "is published and the page does not depend on one person",
+        )
+
+    if problems or last is None:
+        return None, problems
+    return review_state(last, interval, today, owner), problems

@@ -1,0 +1,77 @@
+"""The navigation, rendered once per folder for pages that are not in it.
+
+The output hook notes the address of every page in the navigation
+(`on_nav`) and gives templates a `NavCache` as `nav_cache` (`on_env`, first,
+so other hooks find it). overrides/partials/shared-part.html uses it for
+each shared part: the navigation list (partials/nav.html), the header
+around the page's title (partials/header.html), and the footer and the
+theme's settings script (main.html), which are the same for the same reasons.
+
+Why: Material renders the whole navigation into every page, about 2.8 ms a
+page here, and most of a case study's build time. A page that is not in the
+navigation (a case study, a filter listing, the search page) marks no item
+as active, so its navigation differs from a neighbour's only through the
+relative links, which are the same for every page in the same folder. The
+first such page in a folder renders the navigation; the rest reuse it.
+Pages in the navigation are always rendered in full.
+
+The cache serves the output and safety hooks too (shared_parts.py): each
+part is minified once (`finish`), and `parts_of` a page tells them which
+texts they can skip on it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+
+class NavCache:
+    """Rendered navigation lists, keyed by the folder of the page they are for."""
+
+    def __init__(self, nav_urls: set[str]) -> None:
+        self.nav_urls = nav_urls
+        self.html: dict[str, str] = {}
+        self.folders: dict[str, str | None] = {}  # page URL -> its folder, if shared
+        self.used: dict[str, dict[str, None]] = {}  # page URL -> keys of its shared parts
+        # What every part goes through once, before it is kept (production.py: minify).
+        self.finish: Callable[[str], str] = str
+
+    def key(self, page: Page | None, part: str = "nav") -> str | None:
+        """The cache key for `part` of `page`, or None if it must be rendered."""
+        if page is None:
+            return None
+        template = page.meta.get("template", "main.html") if page.meta else "main.html"
+        folder = self._folder(page.url)
+        if folder is None:
+            return None
+        key = f"{part}|{template}|{folder}"
+        self.used.setdefault(page.url, {})[key] = None
+        return key
+
+    def parts_of(self, url: str) -> list[str]:
+        """The shared parts (as kept) that went into the page at `url`."""
+        return [self.html[key] for key in self.used.get(url, ()) if key in self.html]
+
+    def _folder(self, url: str) -> str | None:
+        """The folder whose pages share `url`'s navigation, worked out once per page."""
+        if url not in self.folders:
+            # With directory URLs a page is its own folder: a nav page inside
+            # it would be linked differently from a neighbour's, so never share.
+            inside = url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url)
+            shared = url not in self.nav_urls and not inside
+            self.folders[url] = posixpath.dirname(url.rstrip("/")) if shared else None
+        return self.folders[url]
+
+    def get(self, key: str | None) -> str | None:
+        return None if key is None else self.html.get(key)
+
+    def keep(self, key: str | None, html: str) -> str:
+        """Finish `html`, remember it for `key` (if there is one) and return it."""
+        if key is not None:
+            html = self.html[key] = self.finish(html)
+        return html

@@ -1,0 +1,85 @@
+"""`make serve`: a preview that rebuilds only what an edit changed.
+
+Events:
+- on_startup: under `mkdocs serve --dirty` (what `make serve` runs) or
+  `mkdocs build --dirty`, hides MkDocs' warning that a dirty build may leave
+  navigation out of date. It is printed on every rebuild, and strict mode
+  would turn it into a failed build. We say once, in plain words, what the
+  preview does instead.
+- on_files (after the content hook stores the pages): marks every page
+  that calls macros as changed, so lists and counts of case studies (the
+  home page, the principle pages) follow an edit to any case study.
+- on_nav: gives each page that will not be rebuilt its title from its front
+  matter. MkDocs reads a title only from a page it rebuilds, and the
+  navigation and the "Next" and "Previous" links of the pages it does
+  rebuild need the others' titles too.
+
+Why `--dirty`: a full rebuild at 1,000 case studies takes seconds, and the
+editor is looking at one page. MkDocs skips every page whose source is
+older than its built file; each case study's page points at its own file in
+case_studies/ (hooks/case_studies/), so saving one rebuilds that one, the
+case-study index and listings (generated every build), and the macro pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.common import page_store
+from hooks.preview.dirty import not_the_dirty_warning
+from hooks.safety.macros_guard import will_render
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger("preview")
+_state = {"preview": False}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["preview"] = dirty  # `mkdocs build --dirty` too: the same rules hold
+    if _state["preview"]:
+        logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
+    if _state["preview"] and command == "serve":
+        log.info(
+            "Preview: each save rebuilds the pages it changes. After changing the "
+            "navigation, the theme or a page title, stop (Ctrl+C) and run make serve again."
+        )
+
+
+@event_priority(30)  # after page_front_matter (50) has stored the pages
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    plugin = config.plugins.get("macros")
+    if not _state["preview"] or plugin is None:
+        return files
+    by_default = bool(plugin.config["render_by_default"])
+    for src_uri, doc in page_store.items():
+        file = files.get_file_from_path(src_uri)
+        if file is None or not Path(file.abs_dest_path).is_file():
+            continue
+        if will_render(doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))):
+            os.utime(file.abs_dest_path, (0, 0))  # older than any source: rebuilt
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if not _state["preview"]:
+        return nav
+    for page in nav.pages:
+        doc = page_store.get_document(page.file.src_uri)
+        title = doc.meta.get("title") if doc else None
+        if page.title is None and isinstance(title, str) and not page.file.is_modified():
+            page.title = title
+    return nav

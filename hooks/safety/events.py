@@ -1,0 +1,131 @@
+"""Page safety: every built page safe to open, and macros that cannot escape.
+
+Events:
+- `on_startup`: under `mkdocs serve` the security policy is left out (its
+  live-reload script is inline).
+- `on_config`: forget the last build's problems.
+- `on_files` (after the content hook has stored the pages): Jinja on pages
+  that opt in to macros may call our macros and nothing else (macros_guard.py).
+- `on_env`: parts shared by many pages are scanned once (shared_parts.py).
+- `on_post_page`, `on_post_template` (the 404 page is a theme template):
+  security policy, safe external links, no plain http (page_safety.py).
+- `on_post_build`: every insecure address at once; the `_headers` file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.case_studies.macros import MACRO_NAMES
+from hooks.common import fragments, page_store, shared_parts
+from hooks.common.errors import Problem, raise_if_any
+from hooks.safety import html_safety, macros_guard
+from hooks.safety.page_safety import HEADERS, headers_file, line_of, scan_around, secure_page
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("safety")
+HOOKS = Path(__file__).resolve().parents[1]
+
+_state: dict[str, Any] = {
+    "serving": False,
+    "fragments": None,
+    "problems": [],
+    "skipping": shared_parts.Skipping(),
+    "part_scans": {},  # a shared part's text -> what a scan of it found
+}
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    _state["serving"] = command == "serve"
+
+
+def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
+    env = fragments.environment(fragments.folder(config))
+    _state["fragments"] = env.get_template("page_safety.html").module
+    _state["problems"] = []
+
+
+@event_priority(40)  # after the content hook (50) has stored the pages
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    plugin = config.plugins.get("macros")
+    if plugin is None:
+        return files
+    by_default = bool(plugin.config["render_by_default"])
+    # Our macros, plus any another hook registered (the governance hook's whats_new).
+    allowed = {*MACRO_NAMES, *macros_guard.our_macros(plugin.macros, HOOKS)}
+    problems: list[Problem] = []
+    for src_uri, doc in page_store.items():
+        if macros_guard.will_render(
+            doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))
+        ):
+            problems.extend(macros_guard.page_problems(doc, plugin.env, allowed))
+    raise_if_any(problems)
+    return files
+
+
+def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
+    _state.update(skipping=shared_parts.Skipping(env.globals.get("nav_cache")), part_scans={})
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    wasm = bool(page.meta.get("webassembly"))
+    found = _state["skipping"].run(output, page.url, html_safety.scan, _scan_around)
+    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm, found)
+    if found.insert_at is None:
+        log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
+    if found.content_scripts:
+        log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
+    doc = page_store.get_document(page.file.src_uri)
+    for url in found.insecure:
+        line = line_of(doc.body, url) + doc.body_line - 1 if doc else 1
+        path = doc.path if doc else page.file.src_uri
+        _state["problems"].append(
+            Problem(
+                path,
+                line,
+                "(page)",
+                f"the page loads '{url}' over an insecure http connection",
+                "use its https address, or put the file in docs/ and link to that",
+            )
+        )
+    return html
+
+
+def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+    if not template_name.endswith(".html"):
+        return output_content  # sitemap.xml and the like are not pages
+    html, found = secure_page(output_content, _state["fragments"], not _state["serving"])
+    for url in found.insecure:
+        _state["problems"].append(
+            Problem(
+                template_name,
+                1,
+                "(template)",
+                f"the template loads '{url}' over an insecure http connection",
+                "use its https address",
+            )
+        )
+    return html
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    raise_if_any(_state["problems"])
+    Path(config.site_dir, "_headers").write_text(headers_file(HEADERS), encoding="utf-8")
+
+
+def _scan_around(html: str, spans: list[shared_parts.Span]) -> html_safety.Scan:
+    return scan_around(html, spans, _state["part_scans"])

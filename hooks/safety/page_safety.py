@@ -1,0 +1,87 @@
+"""Make every built page safe to open: a security policy, safe links, no http.
+
+- Each page gets a Content-Security-Policy <meta> allowing only this site's
+  own files and the hashes of that page's inline scripts (the theme's), so
+  an injected script cannot run, plus a referrer policy.
+- External links get `rel="noopener noreferrer"`.
+- Loading anything over plain http (mixed content) fails the build.
+- `_headers` (Netlify, Cloudflare Pages) carries what a <meta> cannot:
+  `frame-ancestors` and other response headers. See SECURITY.md.
+Under `mkdocs serve` the policy is left out: its live-reload script is inline.
+The safety hook applies `secure_page` to every page and to the 404 page.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from hooks.common import shared_parts
+from hooks.safety import csp, html_safety
+
+# No address of ours leaves with a reader who follows a link: what they read
+# here (a page about abuse, say) is nobody else's business.
+REFERRER_POLICY = "no-referrer"
+# Response headers for hosts that read a _headers file. A <meta> policy
+# cannot set frame-ancestors; a header policy adds to the <meta> one.
+HEADERS = {
+    "Content-Security-Policy": (
+        "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    ),
+    "Referrer-Policy": REFERRER_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+
+
+def headers_file(headers: dict[str, str]) -> str:
+    """The `_headers` file: every header on every path."""
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+def secure_page(
+    html: str,
+    fragments: Any,
+    with_policy: bool = True,
+    webassembly: bool = False,
+    found: html_safety.Scan | None = None,
+) -> tuple[str, html_safety.Scan]:
+    """The page with its policy (unless told not to) and safe links, and the scan.
+
+    `webassembly`: the page runs WebAssembly (a page sets `webassembly: true`
+    in its front matter; only the generated search page does).
+    `found`: the page's scan, if it was made already (on_post_page makes it
+    around the parts the page shares with others, shared_parts.py).
+    """
+    found = html_safety.scan(html) if found is None else found
+    edits = [
+        (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
+        for tag in found.external_links
+    ]
+    if with_policy and found.insert_at is not None:
+        policy = csp.content_security_policy(found.inline_scripts, webassembly)
+        edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
+    return html_safety.apply_edits(html, edits), found
+
+
+@lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
+def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
+    return str(fragments.link(csp.with_safe_rel(list(attrs))))
+
+
+def scan_around(
+    html: str, spans: list[shared_parts.Span], scans: dict[str, html_safety.Scan]
+) -> html_safety.Scan:
+    """Scan `html`, adding what each shared part holds from its one scan (kept in `scans`)."""
+    for _start, _end, text in spans:
+        if text not in scans:
+            scans[text] = html_safety.scan(text)
+    return html_safety.scan(html, [(start, end, scans[text]) for start, end, text in spans])
+
+
+def line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1

@@ -1,0 +1,59 @@
+"""Brand colours: WCAG contrast arithmetic and the build's brand check."""
+
+from __future__ import annotations
+
+import pytest
+
+from hooks.brand.colours import contrast, nearest_passing, parse_hex
+from hooks.brand.palette import SCHEMES, check_brand, key_lines
+
+
+def test_contrast_matches_wcag_reference_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def test_nearest_passing_shade_passes_and_keeps_the_hue() -> None:
+    shade = nearest_passing("#7fb3e0", ["#ffffff"], 4.5)
+    assert shade is not None and contrast(shade, "#ffffff") >= 4.5
+    assert contrast(shade, "#ffffff") < 4.8  # the nearest, not just any dark colour
+    r, g, b = parse_hex(shade)
+    assert b > g > r  # still a blue
+
+
+def test_the_guide_brand_passes_in_both_schemes() -> None:
+    colours, problems = check_brand({"primary": "#1d4f76", "accent": "#8a3a00"}, "mkdocs.yml")
+    assert problems == []
+    assert contrast(colours["dark_primary"], SCHEMES["dark"]) >= 4.5
+    assert contrast(colours["dark_accent"], SCHEMES["dark"]) >= 4.5
+
+
+def test_a_pale_accent_fails_with_contrast_ratio_and_shade() -> None:
+    _, problems = check_brand(
+        {"primary": "#1d4f76", "accent": "#ffb77a"}, "mkdocs.yml", {"accent": 9}
+    )
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:9: extra.brand.accent: #ffb77a has contrast 1.71:1 for hovered links and "
+        "focus on the light page, below 4.5:1. Fix: use #bf5800, the nearest shade that passes"
+    ]
+
+
+def test_a_dark_scheme_colour_given_too_dark_fails() -> None:
+    _, problems = check_brand(
+        {"primary": "#1d4f76", "accent": "#8a3a00", "dark_primary": "#1d4f76"}, "mkdocs.yml"
+    )
+    assert len(problems) == 1 and "link text on the dark page" in problems[0].problem
+    assert "contrast" in problems[0].problem
+
+
+@pytest.mark.parametrize("value", ["blue", "#12345", "#gggggg", 123, None])
+def test_a_colour_that_is_not_hex_is_reported(value: object) -> None:
+    _, problems = check_brand({"primary": value, "accent": "#8a3a00"}, "mkdocs.yml")
+    assert problems[0].field == "extra.brand.primary"
+    assert "#" in problems[0].fix
+
+
+def test_key_lines_finds_brand_keys_in_mkdocs_yml() -> None:
+    text = "extra:\n  brand:\n    primary: '#000'\n    accent: '#111'\nnav:\n  - accent: x\n"
+    assert key_lines(text) == {"brand": 2, "primary": 3, "accent": 4}

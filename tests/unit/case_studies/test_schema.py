@@ -1,0 +1,187 @@
+"""The case-study schema and the checks built on it, one rule at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from hooks.case_studies.export import export_csv
+from hooks.case_studies.load import check_text
+from hooks.case_studies.macros import case_study_links
+from hooks.case_studies.render import anchors_in, facet_slug, inert_markdown
+from hooks.case_studies.schema import load_schema
+
+ROOT = Path(__file__).resolve().parents[3]
+SCHEMA = load_schema(ROOT / "case_studies" / "schema.json")
+TODAY = dt.date(2026, 11, 26)
+GOOD = """---
+title: Example
+organisation: Example Trust
+summary: People who use the service run it with staff.
+location: Leeds
+nation: England
+service_areas: [mental health]
+principles: [equality]
+involvement: coproduction
+started: 2012
+sources:
+  - {title: Report, url: "https://example.org/r", publisher: Example Trust, accessed: 2026-01-02}
+last_reviewed: 2026-01-03
+---
+
+## Story
+
+Text.
+"""
+
+
+def _problems(text: str, slug: str = "example") -> list[str]:
+    record, problems = check_text(text, "case_studies/example.md", slug, SCHEMA, TODAY)
+    assert (record is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_every_field_documents_itself_with_a_description_and_an_example() -> None:
+    for name, spec in SCHEMA["properties"].items():
+        assert spec.get("description") and spec.get("examples"), name
+
+
+def test_template_is_a_valid_case_study() -> None:
+    text = (ROOT / "case_studies" / "_template.md").read_text(encoding="utf-8")
+    assert _problems(text, "template") == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "case_studies").glob("[!_]*.md")), ids=str)
+def test_every_published_case_study_is_valid(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    # Today's date: a fixed one would call facts checked after it "in the future".
+    record, problems = check_text(text, "case_studies/x.md", path.stem, SCHEMA, dt.date.today())
+    assert [str(p) for p in problems] == []
+
+
+def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
+    record, problems = check_text(GOOD, "case_studies/example.md", "example", SCHEMA, TODAY)
+    assert problems == []
+    assert record["last_reviewed"] == "2026-01-03"
+    assert record["sources"][0]["accessed"] == "2026-01-02"
+    assert record["url"] == "case-studies/example/"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("principles: [equality]", "principles: []"),
+            "case_studies/example.md:8: principles: this is empty. Fix: A list of the coproduction "
+            "principles the story clearly shows, each one of the allowed values. Allowed values: "
+            'equality, diversity, access, reciprocity. For example: ["equality", "reciprocity"]',
+        ),
+        (
+            ("principles: [equality]", "principles: [kindness]"),
+            'case_studies/example.md:8: principles[0]: "kindness" is not one of the allowed values '
+            "(equality, diversity, access, reciprocity).",
+        ),
+        (
+            ("started: 2012", "started: 1700"),
+            "case_studies/example.md:10: started: 1700 is not a year between 1800 and 2100.",
+        ),
+        (
+            ("started: 2012", "started: 2027"),
+            "case_studies/example.md:10: started: 2027 is in the future. Fix: write the year it "
+            "started, 2026 or earlier",
+        ),
+        (
+            ("accessed: 2026-01-02", "accessed: 2027-01-02"),
+            "case_studies/example.md:11: sources[0].accessed: 2027-01-02 is in the future.",
+        ),
+        (
+            ("accessed: 2026-01-02", "accessed: 2 January 2026"),
+            'case_studies/example.md:11: sources[0].accessed: "2 January 2026" is not a date '
+            "written as YYYY-MM-DD.",
+        ),
+        (
+            ('url: "https://example.org/r"', 'url: "data:text/html,hi"'),
+            'case_studies/example.md:11: sources[0].url: "data:text/html,hi" is a script address',
+        ),
+        (
+            ("location: Leeds", "location: Leeds\nsupport: Call us."),
+            "case_studies/example.md:6: support: support is shown with a content note, but "
+            "there is no content_note.",
+        ),
+        (
+            ("title: Example", "title:"),
+            "case_studies/example.md:2: title: this should be a string, not an empty value (null).",
+        ),
+        (
+            ("Text.", "[click](javascript:alert(1))"),
+            "case_studies/example.md:18: (story): the story links to a script address",
+        ),
+        (
+            ("## Story", "# Story"),
+            "case_studies/example.md:16: (story): the story has a top-level heading ('# ')",
+        ),
+        (
+            ("Text.", '--8<-- "mkdocs.yml"'),
+            "case_studies/example.md:18: (story): the story includes another file ('--8<--')",
+        ),
+    ],
+)
+def test_each_rule_gives_its_exact_message(change: tuple[str, str], message: str) -> None:
+    problems = _problems(GOOD.replace(*change))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(message)
+
+
+def test_file_names_must_be_usable_addresses() -> None:
+    assert _problems(GOOD, "Bad Name")[0].startswith(
+        "case_studies/example.md:1: (file name): 'Bad Name' is not a usable web address."
+    )
+    assert "a name the case-study pages use themselves" in _problems(GOOD, "fields")[0]
+
+
+def test_raw_html_in_a_story_is_escaped_but_code_is_left_alone() -> None:
+    body = "<script>x</script> and `<b>` and\n```\n<i>\n```\n"
+    assert inert_markdown(body) == "&lt;script>x&lt;/script> and `<b>` and\n```\n<i>\n```\n"
+
+
+def test_anchors_come_from_headings_and_explicit_ids() -> None:
+    text = '# The ladder\n\n## Co-production\n\n## Step two {#step-2}\n<a id="x"></a>\n'
+    assert anchors_in(text) == {"the-ladder", "co-production", "step-2", "x"}
+
+
+def test_facet_values_become_url_segments() -> None:
+    assert facet_slug("Northern Ireland") == "northern-ireland"
+    assert facet_slug("UK-wide") == "uk-wide"
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
+    record = {"slug": "x", "url": "case-studies/x/", "title": "=HYPERLINK(1)", "principles": ["a"]}
+    row = export_csv([record], SCHEMA).splitlines()[1]
+    assert row.startswith("x,case-studies/x/,'=HYPERLINK(1),")
+
+
+def test_macro_links_point_at_the_generated_markdown_relative_to_the_page() -> None:
+    records = [{"slug": "x", "title": "A title", "organisation": "Org", "principles": ["equality"]}]
+    assert case_study_links(records, "principles/equality.md", "none") == (
+        "- [A title](../case-studies/x.md): Org"
+    )
+    assert case_study_links(records, "index.md", "none") == "- [A title](case-studies/x.md): Org"
+    assert (
+        case_study_links(records, "index.md", "No studies.", principles="access")
+        == "*No studies\\.*"
+    )
+
+
+def test_macro_escapes_markup_in_titles() -> None:
+    records = [{"slug": "x", "title": "<script>a</script> *b* [c](d)", "organisation": "{{ 6*7 }}"}]
+    line = case_study_links(records, "index.md", "none")
+    assert "<script>" not in line and "&lt;script&gt;" in line
+    assert "\\*b\\*" in line and "\\[c\\]\\(d\\)" in line and "\\{\\{ 6\\*7 \\}\\}" in line

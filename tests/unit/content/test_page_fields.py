@@ -1,0 +1,72 @@
+"""The generic page checks: file, front matter types, and an empty page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hooks.common.front_matter import parse_document, read_document
+from hooks.content.page_fields import check_document
+
+
+def _problems(text: str) -> list[str]:
+    return [str(p) for p in check_document(parse_document(text, "docs/p.md"))]
+
+
+def test_a_normal_page_has_no_problems() -> None:
+    assert _problems("---\ntitle: A\ndescription: B\nrender_macros: true\n---\n\n# A\n") == []
+    assert _problems("---\ntitle: A\nsearch:\n  exclude: true\n---\n\n# A\n") == []
+
+
+def test_a_page_with_no_front_matter_but_text_is_fine() -> None:
+    assert _problems("# A page\n\nText.\n") == []
+
+
+def test_an_empty_page_is_refused() -> None:
+    assert _problems("") == [
+        "docs/p.md:1: (page): the page is empty. Fix: add its front matter "
+        "(title, description) and text, or delete the file"
+    ]
+
+
+def test_front_matter_with_no_text_is_refused_at_the_line_after_it() -> None:
+    assert _problems("---\ntitle: A\n---\n\n  \n") == [
+        "docs/p.md:3: (page): the page has front matter but no text. "
+        "Fix: write the page's text below this closing '---' line"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("title: [a, b]", "docs/p.md:2: title: this should be text, but it is a list."),
+        ("title:", "docs/p.md:2: title: this should be text, but it is empty."),
+        ("description: {a: 1}", "description: this should be text, but it is a group of fields."),
+        ("render_macros: 'yes'", "render_macros: this should be true or false, but it is 'yes'."),
+        ("render_macros: 1", "render_macros: this should be true or false, but it is 1."),
+        ("search: false", "search: this should be 'exclude: true', but it is False."),
+        ("search: {exclude: 'yes'}", "search: this should be 'exclude: true', but it is a group"),
+        ("search: {boost: 2}", "search: this should be 'exclude: true', but it is a group"),
+    ],
+)
+def test_fields_of_the_wrong_type_are_refused(line: str, expected: str) -> None:
+    found = _problems(f"---\n{line}\n---\n\nText.\n")
+    assert len(found) == 1 and expected in found[0]
+
+
+def test_file_problems_are_reported_alone(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"---\ntitle: caf\xe9\n---\n")
+    found = [str(p) for p in check_document(read_document(path, "docs/p.md"))]
+    assert found == [
+        "docs/p.md:2: (file): the text is not UTF-8. Fix: save the file with UTF-8 encoding"
+    ]
+
+
+def test_an_unclosed_quote_is_reported_on_the_line_where_it_opens() -> None:
+    found = _problems('---\ntitle: A\ndescription: "Never closed\nowner: x\n---\n\nText.\n')
+    assert found == [
+        "docs/p.md:3: (front matter): the front matter is not valid YAML (a quotation mark on "
+        "this line is never closed). Fix: add the closing quotation mark, or remove the opening one"
+    ]

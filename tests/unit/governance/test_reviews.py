@@ -1,0 +1,138 @@
+"""Review-date rules: due dates, overdue state and the editor's messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hooks.common.front_matter import parse_document
+from hooks.governance.reviews import (
+    add_months,
+    check_review_fields,
+    long_date,
+    parse_date,
+    review_state,
+)
+
+D = dt.date
+TODAY = D(2030, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "due"),
+    [
+        (D(2026, 1, 31), 1, D(2026, 2, 28)),  # 31 January + 1 month: end of February
+        (D(2028, 1, 31), 1, D(2028, 2, 29)),  # ... in a leap year
+        (D(2028, 2, 29), 12, D(2029, 2, 28)),  # leap day + 1 year
+        (D(2026, 10, 31), 1, D(2026, 11, 30)),
+        (D(2026, 12, 15), 1, D(2027, 1, 15)),  # into the next year
+        (D(2026, 10, 9), 12, D(2027, 10, 9)),
+        (D(2026, 3, 31), 18, D(2027, 9, 30)),
+    ],
+)
+def test_due_date_is_the_same_day_months_later_or_the_month_end(
+    start: dt.date, months: int, due: dt.date
+) -> None:
+    assert add_months(start, months) == due
+
+
+def test_page_is_not_overdue_on_its_due_date_only_after_it() -> None:
+    on_the_day = review_state(D(2029, 6, 1), 12, TODAY)
+    day_after = review_state(D(2029, 5, 31), 12, TODAY)
+    assert (on_the_day.overdue, on_the_day.days_overdue) == (False, 0)
+    assert (day_after.overdue, day_after.days_overdue) == (True, 1)
+
+
+def test_dates_read_as_gov_uk_writes_them() -> None:
+    state = review_state(D(2026, 10, 9), 12, TODAY)
+    assert (state.last_reviewed_text, state.due_text) == ("9 October 2026", "9 October 2027")
+    assert long_date(D(2027, 1, 1)) == "1 January 2027"
+    assert long_date("2026-11-26") == "26 November 2026"  # record values are ISO text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D(2026, 11, 26), D(2026, 11, 26)),
+        (dt.datetime(2026, 11, 26, 9, 30), D(2026, 11, 26)),
+        ("2026-11-26", D(2026, 11, 26)),
+        ("2026-02-30", None),
+        ("26/11/2026", None),
+        (20261126, None),
+        (None, None),
+    ],
+)
+def test_parse_date_accepts_only_real_iso_dates(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def _check(front_matter: str, required: bool = True) -> tuple[object, list[str]]:
+    doc = parse_document(f"---\n{front_matter}---\n\n# Page\n", "docs/page.md")
+    state, problems = check_review_fields(doc, 12, TODAY, required=required)
+    return state, [str(p) for p in problems]
+
+
+def test_a_page_without_last_reviewed_gets_one_located_message_with_a_fix() -> None:
+    state, problems = _check("title: Page\n")
+    assert state is None
+    assert problems == [
+        "docs/page.md:1: last_reviewed: this page has no review date. "
+        "Fix: add 'last_reviewed: 2030-06-01' to the front matter, "
+        "using the date you last checked its facts"
+    ]
+
+
+def test_missing_date_is_allowed_where_it_is_not_required() -> None:
+    assert _check("title: Generated\n", required=False) == (None, [])
+
+
+def test_every_wrong_review_field_is_reported_on_its_own_line() -> None:
+    _, problems = _check(
+        "title: Page\nlast_reviewed: 26/11/2026\nreview_interval_months: 0\nowner: jo@example.org\n"
+    )
+    assert [p.split(": ")[0:2] for p in problems] == [
+        ["docs/page.md:3", "last_reviewed"],
+        ["docs/page.md:4", "review_interval_months"],
+        ["docs/page.md:5", "owner"],
+    ]
+    assert "'26/11/2026' is not a date" in problems[0]
+    assert "looks like an email address" in problems[2]
+
+
+@pytest.mark.parametrize("interval", ["true", "'12'", "61", "1.5", "-3"])
+def test_review_interval_must_be_a_whole_number_of_months(interval: str) -> None:
+    _, problems = _check(f"last_reviewed: 2030-01-01\nreview_interval_months: {interval}\n")
+    assert len(problems) == 1 and "review_interval_months" in problems[0]
+
+
+def test_a_review_date_in_the_future_is_a_mistake_but_tomorrow_is_allowed() -> None:
+    assert _check("last_reviewed: 2030-06-02\n")[1] == []
+    _, problems = _check("last_reviewed: 2030-06-03\n")
+    assert "2030-06-03 is in the future" in problems[0]
+
+
+def test_a_valid_page_gets_its_state_with_its_own_interval_and_owner() -> None:
+    state, problems = _check(
+        "last_reviewed: 2030-01-31\nreview_interval_months: 1\nowner: Policy team\n"
+    )
+    assert problems == []
+    assert (state.due, state.overdue, state.days_overdue, state.owner) == (
+        D(2030, 2, 28),
+        True,
+        93,
+        "Policy team",
+    )
+
+
+def test_the_contributor_guide_explains_every_review_error() -> None:
+    from pathlib import Path
+
+    from hooks.governance.feedback import feedback_url_problem
+
+    _, problems = _check("last_reviewed: soon\nreview_interval_months: 0\nowner: a@b.org\n")
+    fields = {p.split(": ")[1] for p in problems}
+    fields.add(feedback_url_problem("x", "", "mkdocs.yml").field)
+    guide = (Path(__file__).resolve().parents[3] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = guide[guide.index("## Build errors and how to fix them") :]
+    assert {f for f in fields if f"| `{f}`" not in table} == set()

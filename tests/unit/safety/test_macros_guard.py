@@ -1,0 +1,136 @@
+"""The macros guard: opt-in pages may call our macros and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from hooks.case_studies import macros
+from hooks.common.front_matter import parse_document
+from hooks.safety.jinja_check import template_problems
+from hooks.safety.macros_guard import our_macros, page_problems, will_render
+
+ENV = jinja2.Environment(autoescape=True)
+ALLOWED = macros.MACRO_NAMES
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain text with no macros.",
+        '{{ link_to("law/index.md", "the law") }}',
+        '{{ case_study_list(principle="equality", empty="None yet.") }}',
+        "There are {{ case_study_count(nation='wales') }} in Wales.",
+        "{% if case_study_count() > 0 %}Some{% else %}None{% endif %}",
+        "{% set n = case_study_count() %}{{ n | string }}",
+        "{% for i in [1, 2] %}{{ loop.index }}{{ i }}{% endfor %}",
+        "{{ case_study_count() | default(0) }}",
+        "{# a comment #}",
+        "Welcome to {{ config.site_name }} at <{{ config.site_url }}feed.xml>.",
+        "Write to {{ config.extra.organisation.contact_email }}.",
+    ],
+)
+def test_our_macros_and_plain_jinja_are_allowed(source: str) -> None:
+    assert template_problems(source, ENV, ALLOWED) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ ''.__class__ }}", "hidden attribute '__class__'"),
+        ("{{ ''['__class__'] }}", "hidden item '__class__'"),
+        ("{{ link_to.__globals__ }}", "hidden attribute '__globals__'"),
+        ("{{ config }}", "it uses 'config'"),
+        ("{{ config.plugins }}", "it uses 'config'"),
+        ("{{ config.extra }}", "it uses 'config'"),
+        ("{{ config.site_name.__class__ }}", "hidden attribute '__class__'"),
+        ("{{ config.site_name.upper() }}", "it calls '.upper'"),
+        ("{{ cycler.__init__ }}", "it uses 'cycler'"),
+        ("{{ lipsum() }}", "it calls 'lipsum'"),
+        ("{{ 'x'.upper() }}", "it calls '.upper'"),
+        ("{{ (link_to)('a', 'b') }}", ""),  # a parenthesised name is still the name
+        ("{{ range(10) }}", "it calls 'range'"),
+        ("{{ link_to | attr('__doc__') }}", "the filter 'attr'"),
+        ("{{ [link_to] | map(attribute='__doc__') | list }}", "the filter 'map'"),
+        ('{% include "secret.md" %}', "another template"),
+        ('{% import "x.html" as x %}', "another template"),
+        ("{{ link_to( }}", "not valid macro syntax"),
+    ],
+)
+def test_escapes_from_the_template_are_refused(source: str, expected: str) -> None:
+    found = " | ".join(text for _, text in template_problems(source, ENV, ALLOWED))
+    assert expected in found if expected else found == ""
+
+
+def test_problems_carry_the_line_of_the_template_they_are_on() -> None:
+    source = "Line one.\n\nLine three {{ config }}.\n"
+    assert template_problems(source, ENV, ALLOWED) == [
+        (3, "it uses 'config', which is not one of the site's macros")
+    ]
+
+
+def test_page_problems_count_lines_from_the_top_of_the_file() -> None:
+    doc = parse_document(
+        "---\ntitle: '{{ config.plugins }}'\nrender_macros: true\n---\n\n"
+        "Text.\n{{ ''.__class__ }}\n",
+        "docs/bad.md",
+    )
+    found = [str(p) for p in page_problems(doc, ENV, ALLOWED)]
+    assert found == [
+        "docs/bad.md:2: macros: it uses 'config', which is not one of the site's macros. "
+        "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
+        "or delete 'render_macros: true'",
+        "docs/bad.md:7: macros: it reaches the hidden attribute '__class__'. "
+        "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
+        "or delete 'render_macros: true'",
+    ]
+
+
+def test_the_plugin_own_delimiters_are_respected() -> None:
+    env = jinja2.Environment(autoescape=True, variable_start_string="[[", variable_end_string="]]")
+    assert template_problems("{{ config }}", env, ALLOWED) == []
+    assert template_problems("[[ config ]]", env, ALLOWED) != []
+
+
+@pytest.mark.parametrize(
+    ("meta", "by_default", "forced", "renders"),
+    [
+        ({}, False, False, False),
+        ({"render_macros": True}, False, False, True),
+        ({"render_macros": False}, True, True, False),
+        ({}, False, True, True),
+        ({}, True, False, True),
+    ],
+)
+def test_guard_checks_exactly_the_pages_the_plugin_renders(
+    meta: dict[str, bool], by_default: bool, forced: bool, renders: bool
+) -> None:
+    assert will_render(meta, by_default, forced) is renders
+
+
+class _RecordingEnv:
+    """Stands in for the macros plugin's env, recording what define_env registers."""
+
+    def __init__(self) -> None:
+        self.variables: dict[str, object] = {}
+        self.registered: list[str] = []
+
+    def macro(self, function: object, name: str = "") -> object:
+        self.registered.append(name or function.__name__)
+        return function
+
+
+def test_macro_names_list_exactly_the_macros_define_env_registers() -> None:
+    env = _RecordingEnv()
+    macros.define_env(env)
+    assert sorted(env.registered) == sorted(macros.MACRO_NAMES)
+
+
+def test_macros_registered_from_our_hooks_folder_are_ours(tmp_path: Path) -> None:
+    from mkdocs_macros.context import define_env as plugin_builtins
+
+    registered = {"link_to": macros.section_link, "outside": plugin_builtins, "value": 3}
+    assert our_macros(registered, Path(macros.__file__).parent) == {"link_to"}
+    assert our_macros(registered, tmp_path) == set()
