@@ -43,6 +43,8 @@ READABILITY = {
     "guides/accessible-meetings.md": 60,
     "guides/measuring-impact.md": 60,
     "guides/common-pitfalls.md": 60,
+    "templates/index.md": 60,
+    "templates/payment-and-expenses-policy.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
@@ -57,8 +59,8 @@ READABILITY = {
     "further-reading.md": 40,
 }
 # The folders and pages this guide owns; every page in them needs a threshold.
-OWNED = ("understand/", "principles/", "law/", "guides/", "index.md", "glossary.md",
-         "further-reading.md")  # fmt: skip
+OWNED = ("understand/", "principles/", "law/", "guides/", "templates/", "index.md",
+         "glossary.md", "further-reading.md")  # fmt: skip
 
 
 def _soup(path: Path) -> BeautifulSoup:
