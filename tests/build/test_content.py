@@ -46,6 +46,7 @@ READABILITY = {
     "templates/index.md": 60,
     "templates/payment-and-expenses-policy.md": 60,
     "templates/role-description.md": 60,
+    "templates/panel-terms-of-reference.md": 60,
     "templates/story-consent-form.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
