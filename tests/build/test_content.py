@@ -49,6 +49,7 @@ READABILITY = {
     "templates/panel-terms-of-reference.md": 60,
     "templates/story-consent-form.md": 60,
     "templates/expenses-claim-form.md": 60,
+    "templates/accessible-meeting-checklist.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
