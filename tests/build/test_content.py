@@ -50,6 +50,7 @@ READABILITY = {
     "templates/story-consent-form.md": 60,
     "templates/expenses-claim-form.md": 60,
     "templates/accessible-meeting-checklist.md": 60,
+    "templates/feedback-form.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
