@@ -56,6 +56,14 @@ READABILITY = {
     "easy-read/getting-paid.md": 80,
     "easy-read/joining-a-group.md": 80,
     "easy-read/tell-us-what-you-think.md": 80,
+    "forms-and-templates/index.md": 60,
+    "forms-and-templates/payment-and-expenses-policy.md": 60,
+    "forms-and-templates/role-description.md": 60,
+    "forms-and-templates/panel-terms-of-reference.md": 60,
+    "forms-and-templates/story-consent-form.md": 60,
+    "forms-and-templates/expenses-claim-form.md": 60,
+    "forms-and-templates/accessible-meeting-checklist.md": 60,
+    "forms-and-templates/feedback-form.md": 60,
     # Law pages name Acts, regulations and public bodies, whose long official
     # titles cannot be shortened without being wrong.
     "law/index.md": 45,
@@ -72,6 +80,7 @@ READABILITY = {
 }
 # The folders and pages this guide owns; every page in them needs a threshold.
 OWNED = ("understand/", "principles/", "law/", "guides/", "easy-read/", "index.md",
+OWNED = ("understand/", "principles/", "law/", "guides/", "forms-and-templates/", "index.md",
          "glossary.md", "further-reading.md")  # fmt: skip
 
 
