@@ -31,7 +31,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(SITE_STAMP)
 
-# --dirty: each save rebuilds only the pages it changes (hooks/preview.py).
+# --dirty: each save rebuilds only the pages it changes (hooks/preview/events.py).
 # bench/serve_rebuild.py times this same command.
 SERVE_FLAGS := --dirty --dev-addr 127.0.0.1:8000
 

@@ -2,7 +2,7 @@
 
 Prints a table sorted by due date and writes the same rows as CSV (and,
 with --markdown, the overdue ones as the body of a GitHub issue). Uses the
-same rules as the build (hooks/reviews.py). Overdue pages are information:
+same rules as the build (hooks/governance/reviews.py). Overdue pages are information:
 the script exits 0 whatever it finds.
 """
 
@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hooks.common.front_matter import read_document  # noqa: E402 - needs the project on the path
+from hooks.common.front_matter import Document, read_document  # noqa: E402 - needs the project
+from hooks.governance.pending import pending_changes  # noqa: E402
 from hooks.governance.reviews import (  # noqa: E402
     check_review_fields,
     default_interval,
@@ -58,9 +59,9 @@ class Row:
         }
 
 
-def review_row(path: Path, display: str, kind: str, interval: int, today: dt.date) -> Row:
-    """Read one file's front matter and describe its review state."""
-    doc = read_document(path, display)
+def review_row(doc: Document, kind: str, interval: int, today: dt.date) -> Row:
+    """Describe one file's review state."""
+    path, display = Path(doc.path), doc.path
     problems = list(doc.problems)
     state = None
     if not problems:
@@ -77,15 +78,38 @@ def review_row(path: Path, display: str, kind: str, interval: int, today: dt.dat
     )
 
 
-def collect_rows(root: Path, docs_dir: Path, interval: int, today: dt.date) -> list[Row]:
-    """Every content page in docs_dir and every case study, sorted by due date."""
-    rows = [
-        review_row(p, p.relative_to(root).as_posix(), "page", interval, today)
-        for p in sorted(docs_dir.rglob("*.md"))
-        if is_content_page(p.relative_to(docs_dir).as_posix())
+def pending_rows(doc: Document, today: dt.date) -> list[Row]:
+    """A row for each change in progress the page records, due when it is to be checked again."""
+    changes, problems = pending_changes(doc, today)
+    if problems:
+        status = f"problem: {problems[0].problem}"
+        return [Row("pending change", doc.path, "(pending_changes)", NONE, None, None, 0, status)]
+    owner = str(doc.meta.get("owner") or NONE)
+    return [
+        Row(
+            "pending change",
+            doc.path,
+            change.change,
+            owner,
+            change.checked,
+            change.check_again,
+            max((today - change.check_again).days, 0),
+            "check again" if change.due(today) else "current",
+        )
+        for change in changes
     ]
+
+
+def collect_rows(root: Path, docs_dir: Path, interval: int, today: dt.date) -> list[Row]:
+    """Every content page in docs_dir, its pending changes and every case study, by due date."""
+    rows: list[Row] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if is_content_page(path.relative_to(docs_dir).as_posix()):
+            doc = read_document(path, path.relative_to(root).as_posix())
+            rows.append(review_row(doc, "page", interval, today))
+            rows += pending_rows(doc, today)
     rows += [
-        review_row(p, p.relative_to(root).as_posix(), "case study", interval, today)
+        review_row(read_document(p, p.relative_to(root).as_posix()), "case study", interval, today)
         for p in sorted((root / "case_studies").glob("*.md"))
         if not p.name.startswith("_")
     ]

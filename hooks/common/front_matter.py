@@ -31,11 +31,25 @@ class Document:
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
     key_lines: dict[str, int] = field(default_factory=dict)
+    # The line of every nested value, by its path: ("sources", 0, "accessed").
+    path_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
         """The line where `key` is set, or the first line if it is missing."""
         return self.key_lines.get(key, 1)
+
+    def line_at(self, *path: str | int) -> int:
+        """The line of a nested value, such as a list item, or of its nearest parent.
+
+        So a mistake in the second principle points at that item's own line,
+        not at the line of `principles:`.
+        """
+        while path:
+            if path in self.path_lines:
+                return self.path_lines[path]
+            path = path[:-1]
+        return 1
 
 
 def read_document(file: Path, display_path: str) -> Document:
@@ -160,6 +174,22 @@ def _parse_yaml(source: str, doc: Document) -> None:
     doc.meta = {str(k): v for k, v in data.items()}
     for key_node, _ in node.value:
         doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    _record_lines(node, (), doc.path_lines)
+
+
+def _record_lines(
+    node: yaml.Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
+) -> None:
+    """Note the line of every key and list item under `node` (the front matter starts at 2)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            child = (*path, str(key_node.value))
+            lines[child] = key_node.start_mark.line + 2
+            _record_lines(value, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 2
+            _record_lines(item, (*path, index), lines)
 
 
 def _bad_value_at(source: str) -> tuple[int, str]:

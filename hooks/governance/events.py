@@ -6,12 +6,13 @@ Events:
   (`extra.review_today`, set only by test fixtures); check `site_url` (the
   feed needs absolute addresses) and `extra.organisation.feedback_url`;
   register the `whats_new()` macro.
-- `on_files`: every content page's `last_reviewed`, `review_interval_months`
-  and `owner` checked (reviews.py), one error listing every problem. An
-  overdue page is not a problem: it shows a notice.
+- `on_files`: every content page's `last_reviewed`, `review_interval_months`,
+  `owner` (reviews.py) and `pending_changes` (pending.py) checked, one error
+  listing every problem. An overdue page is not a problem: it shows a notice.
 - `on_page_markdown`: the page's `ReviewState` in `page.meta["review"]`, for
   the templates (review line, overdue notice).
-- `on_page_context`: the page's "Help us improve this page" link (feedback.py).
+- `on_page_context`: the page's "Help us improve this page" link (feedback.py)
+  and its changes in progress (pending.py), for the dated notice.
 - `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py, atom.py).
 """
 
@@ -32,6 +33,7 @@ from hooks.common.errors import Problem, raise_if_any
 from hooks.governance import feed
 from hooks.governance.atom import FEED_PATH, atom_feed
 from hooks.governance.feedback import feedback_href, feedback_url_problem
+from hooks.governance.pending import PendingChange, pending_changes
 from hooks.governance.review_store import ReviewedPage, get_reviewed_pages, set_reviewed_pages
 from hooks.governance.reviews import (
     ReviewState,
@@ -52,10 +54,12 @@ if TYPE_CHECKING:
 _SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
 _state: dict[str, Any] = {}
 _pages: dict[str, ReviewedPage] = {}  # by src_uri, for on_page_markdown
+_pending: dict[str, list[PendingChange]] = {}  # by src_uri, for on_page_context
 
 
 def on_config(config: MkDocsConfig) -> None:
     _pages.clear()
+    _pending.clear()
     _state.clear()
     set_reviewed_pages([])
     _state["interval"] = default_interval(config.extra)
@@ -85,6 +89,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
             continue
         state, found = check_review_fields(doc, _state["interval"], _state["today"], required=True)
         problems.extend(found)
+        _pending[file.src_uri], found = pending_changes(doc, _state["today"])
+        problems.extend(found)
         if state is not None:
             title = str(doc.meta.get("title") or file.name)
             description = str(doc.meta.get("description") or "")
@@ -109,6 +115,9 @@ def on_page_context(
     context["feedback_href"] = feedback_href(
         str(title), page_url, config.repo_url, _feedback_setting(config)
     )
+    today = _state["today"]
+    changes = _pending.get(page.file.src_uri, [])
+    context["pending_changes"] = [(change, change.due(today)) for change in changes]
     return context
 
 

@@ -60,7 +60,7 @@ def test_showcase_site_builds_cleanly_with_brand_stylesheet_and_no_inline_style(
 ) -> None:
     build = build_fixture("a11y_showcase", tmp_path)
     assert build.ok, build.log
-    # Published under a content-hashed name (hooks/production.py).
+    # Published under a content-hashed name (hooks/output/production.py).
     (brand_css,) = (build.site_dir / "assets" / "stylesheets").glob("brand.*.css")
     css = brand_css.read_text()
     assert "--brand-primary: #1d4f76;" in css and "--brand-link: #3a8dcf;" in css

@@ -169,7 +169,7 @@ def test_ladder_is_one_ordered_list_of_seven_steps_in_order(site_dir: Path) -> N
 def test_ladder_stylesheet_is_linked_on_every_page(site_dir: Path) -> None:
     page = site_dir / "understand" / "ladder" / "index.html"
     hrefs = [link["href"] for link in _soup(page).find_all("link", rel="stylesheet")]
-    # Published under a content-hashed name (hooks/production.py).
+    # Published under a content-hashed name (hooks/output/production.py).
     ladder = [h for h in hrefs if re.search(r"assets/stylesheets/ladder\.[0-9a-f]{8}\.css$", h)]
     assert ladder, hrefs
     assert (page.parent / ladder[0]).resolve().is_file()

@@ -90,6 +90,7 @@ def test_feed_lists_pages_newest_first_with_absolute_links(review_site: Build) -
         "2030-01-31",
         "2029-06-01",
         "2029-01-31",
+        "2028-01-10",
     ]  # the what's-new page itself is not an entry
     assert entries[0].find("a:link", NS).get("href") == "https://fixture.example/guide/"
     assert entries[3].findtext("a:title", namespaces=NS) == 'Rights & "duties" <2029>'
@@ -115,6 +116,13 @@ def test_missing_and_wrong_review_fields_fail_the_build_with_every_problem(
         "docs/no-date.md:1: last_reviewed: this page has no review date. Fix: add "
         "'last_reviewed: 2030-06-01' to the front matter, using the date you last checked "
         "its facts",
+        # A missing field points at its item's line; the others at their own.
+        "docs/pending.md:6: pending_changes: the first change: it has no date to check it "
+        "again. Fix: add 'check_again: YYYY-MM-DD'",
+        "docs/pending.md:7: pending_changes: the first change: its source should be a web "
+        "address starting https://. Fix: add 'source: https://…'",
+        "docs/pending.md:9: pending_changes: the first change: 'check_agian' is not a field "
+        "of a change. Fix: did you mean 'check_again'? use change, source, checked, check_again",
         "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
         "year-month-day, for example 'last_reviewed: 2030-06-01'",
         "docs/wrong.md:5: review_interval_months: 'twelve' is not a whole number of months "
@@ -123,3 +131,20 @@ def test_missing_and_wrong_review_fields_fail_the_build_with_every_problem(
         "name a team or role instead, such as 'Policy team', so no personal address is "
         "published and the page does not depend on one person",
     ]  # 404.md has no date either, but it is not a content page
+
+
+def test_a_page_shows_its_changes_in_progress_with_their_dates(review_site: Build) -> None:
+    article = _soup(review_site, "changing").select_one("article")
+    (notice,) = article.select(".pending-notice")
+    assert "hidden" not in notice.attrs and "style" not in notice.attrs
+    first, second = (
+        " ".join(p.get_text().split()) for p in notice.select("p:not(.admonition-title)")
+    )
+    assert first.startswith("A Bill would move this duty to another body.")
+    # Due to be checked again before "today" (1 June 2030): the notice says so.
+    assert "was due to be checked again on 1 May 2030: it may be out of date" in first
+    assert "We checked this on 20 May 2030 and will check it again by 1 September 2030" in second
+    links = [a["href"] for a in notice.select("a")]
+    assert links == ["https://bills.example/bill/1", "https://consult.example/guidance"]
+    # Before the page's own heading, so a reader sees it first.
+    assert notice.find_next("h1") is not None

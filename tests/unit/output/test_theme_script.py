@@ -1,4 +1,4 @@
-"""Finding Material's bundle among the theme's files (hooks/theme_script.py)."""
+"""Finding Material's bundle among the theme's files (hooks/output/theme_script.py)."""
 
 from __future__ import annotations
 

@@ -77,3 +77,16 @@ def test_table_and_issue_body_show_what_needs_review(tmp_path: Path) -> None:
     body = overdue_markdown(rows, TODAY)
     assert "3 page(s) or case studies need review" in body
     assert "`docs/law/wales.md`" in body and "`docs/index.md`" not in body
+
+
+def test_report_lists_every_change_in_progress_by_its_date_to_check_again(tmp_path: Path) -> None:
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "review_dates"
+    rows = collect_rows(fixture, fixture / "docs", 12, TODAY)
+    pending = [
+        (r.file, r.due, r.days_overdue, r.status) for r in rows if r.kind == "pending change"
+    ]
+    assert pending == [
+        ("docs/changing.md", dt.date(2030, 5, 1), 31, "check again"),
+        ("docs/changing.md", dt.date(2030, 9, 1), 0, "current"),
+    ]
+    assert "check again" in overdue_markdown(rows, TODAY)  # and so in the review issue
