@@ -1,9 +1,10 @@
 """Brand, fork and private sites: what a fork sets in its own mkdocs.yml.
 
 Events:
-- `on_config`: checks `extra.brand` (colours for contrast, logo and favicon
-  files; palette.py), every problem at once, and sets the theme's logo and
-  favicon.
+- `on_config`: checks the fork's `plugins:` and `markdown_extensions:` are
+  mappings, not lists that would replace ours (fork.py), and `extra.brand`
+  (colours for contrast, logo and favicon files; palette.py), every problem
+  at once, and sets the theme's logo and favicon.
 - `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours.
 - `on_post_build` (last, after the feed is written): a private site keeps no
   sitemap or public feed; every site gets its robots.txt (private_site.py).
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.brand import palette, private_site
+from hooks.brand import fork, palette, private_site
 from hooks.common import fragments
 from hooks.common.errors import raise_if_any
 
@@ -38,6 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     config_file = Path(config.config_file_path).resolve()
     brand = config.extra.get("brand")
+    problems = fork.list_settings(config_file.read_text(encoding="utf-8"), config_file.name)
+    raise_if_any(problems)
     colours, images, problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
     raise_if_any(problems, "The site was not built: the brand colours need changing")
     for key, value in images.items():

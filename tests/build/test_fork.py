@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import subprocess
 from pathlib import Path
 
@@ -142,3 +143,32 @@ def test_upstream_changes_to_shared_files_merge_into_a_fork_without_conflict(
 
 def test_a_public_site_draws_no_empty_banner(site_dir: Path) -> None:
     assert _soup(site_dir / "index.html").select_one(".md-banner") is None
+
+
+def test_a_fork_adds_a_plugin_and_an_extension_and_keeps_ours(fork_build: Build) -> None:
+    page = _soup(fork_build.site_dir / "our-involvement-policy" / "index.html")
+    article = page.select_one("article")
+    assert page.select(".md-tag"), "the fork's own plugin (Material's tags) did not run"
+    assert article.select("kbd"), "the fork's own extension (pymdownx.keys) did not run"
+    assert article.select_one(".admonition.note"), "our admonition extension was dropped"
+    assert article.select_one(".footnote"), "our footnotes extension was dropped"
+    note = article.select_one(".admonition.note").get_text(" ", strip=True)
+    assert re.search(r"The guide holds \d+ case studies\.", note), "the macros plugin was dropped"
+    assert (fork_build.site_dir / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_fork_that_lists_plugins_is_stopped_with_the_fix(tmp_path: Path) -> None:
+    project = make_fork(tmp_path / "fork")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "plugins:\n  - tags\n", encoding="utf-8")
+    text = config.read_text()
+    config.write_text(text.replace("plugins:\n  tags: {}\n", ""), encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    line = config.read_text().splitlines().index("plugins:") + 1
+    assert build.returncode == 1 and "Traceback" not in build.log
+    assert (
+        f"  mkdocs.yml:{line}: plugins: this is a list, which replaces the guide's own plugins "
+        "(macros for case-study lists, redirects) instead of adding to them. Fix: write each "
+        "entry as 'name:' with its settings indented under it, not '- name' (see 'Add a plugin "
+        "or a Markdown extension' in docs/fork.md)"
+    ) in build.log
