@@ -161,6 +161,7 @@ def check_document(
         "_path": doc.path,
         "_line": doc.line_of("title"),
         "_body": doc.body,
+        "_body_line": doc.body_line,
     }
     return record, []
 

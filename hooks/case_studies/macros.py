@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# The macros plugin loads this file by path; let it import its siblings.
-sys.path.insert(0, str(Path(__file__).parent))
+# The macros plugin loads this file by its path: the project folder goes on
+# sys.path so that `hooks.<capability>` imports work.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.case_studies.store import get_records, matching
 
@@ -29,12 +30,15 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     """Return a Markdown link to `src_uri`, or plain `text` if a fork dropped it.
 
     Shared pages link to optional sections (the law pages, say) through this,
-    so a fork can remove a section and still build strictly. The link points
-    at the Markdown source, so MkDocs still checks it and its anchor.
+    so a fork can leave a section out with `exclude_docs` and still build
+    strictly. The link points at the Markdown source, so it and its anchor
+    are still checked (hooks/content/links.py): a page that is not there at
+    all is a mistake, such as a misspelt path, and fails the build with the
+    nearest page that exists.
     """
     path, _, anchor = src_uri.partition("#")
     target = files.get_file_from_path(path) if files is not None else None
-    if target is None or not target.is_documentation_page():
+    if target is not None and target.inclusion.is_excluded():
         return text
     href = posixpath.relpath(path, posixpath.dirname(from_src_uri) or ".")
     return f"[{text}]({href}{'#' + anchor if anchor else ''})"
@@ -89,7 +93,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def link_to(src_uri: str, text: str) -> str:
-        """Link to a page by its path in docs/, or print the text if absent."""
+        """Link to a page by its path in docs/, or print the text if it is left out."""
         page = env.variables["page"]
         return section_link(env.variables.get("files"), page.file.src_uri, src_uri, text)
 

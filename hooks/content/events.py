@@ -5,8 +5,12 @@ Events:
   glossary (abbreviations.py).
 - `on_files` (first): every page's file and front matter read once, checked
   (page_fields.py) and stored in `page_store` for the other hooks.
-- `on_page_markdown`: each page's Markdown linted (lint.py); the
-  accessibility statement's results table put in (a11y_results.py).
+- `on_page_markdown`: each page's Markdown linted (lint.py) and its links
+  noted (links.py); the accessibility statement's results table put in
+  (a11y_results.py). Case-study stories' links are noted too.
+- `on_env`: which files the site has, and which `exclude_docs` leaves out.
+- `on_page_content`: each page's ids, for links to its headings.
+- `on_post_build`: every broken link at once (links.py), one error.
 """
 
 from __future__ import annotations
@@ -21,21 +25,27 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from hooks.case_studies.store import get_records
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
 from hooks.content import a11y_results, abbreviations, page_fields
+from hooks.content.links import Link, check_links, ids_in, links_in
 from hooks.content.lint import lint
+from hooks.content.markdown_mask import mask
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("content")
+_state: dict[str, Any] = {"links": [], "ids": {}, "pages": set(), "excluded": set()}
 
 
 def on_config(config: MkDocsConfig) -> None:
+    _state.update(links=[], ids={}, pages=set(), excluded=set())
     glossary = abbreviations.glossary(Path(config.config_file_path).parent)
     if glossary is None:
         return
@@ -72,6 +82,9 @@ def on_page_markdown(
         offset = doc.body_line - 1 + len(doc.body) - len(doc.body.lstrip("\n"))
         for problem in lint(markdown, doc.path, offset):
             log.warning(str(problem))
+        _state["links"] += links_in(mask(markdown), doc.path, page.file.src_uri, offset)
+    else:
+        _state["links"] += _story_links(page.file.src_uri)
     if a11y_results.MARKER in markdown:
         # Every page is tested: the Markdown pages (generated ones too) and 404.
         pages = len(files.documentation_pages()) + 1
@@ -80,3 +93,28 @@ def on_page_markdown(
         if problem:
             log.warning(f"docs/{page.file.src_uri}: {problem}")
     return markdown
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _state["pages"] = {f.src_uri for f in files if f.inclusion.is_included()}
+    _state["excluded"] = {f.src_uri for f in files if f.inclusion.is_excluded()}
+    return env
+
+
+@event_priority(-50)  # after the other hooks have added to the content
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    _state["ids"][page.file.src_uri] = ids_in(html)
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    raise_if_any(check_links(_state["links"], _state["pages"], _state["excluded"], _state["ids"]))
+
+
+def _story_links(src_uri: str) -> list[Link]:
+    """A case study's links, located in its own file (case_studies/<slug>.md)."""
+    for record in get_records():
+        if f"case-studies/{record['slug']}.md" == src_uri:
+            offset = record["_body_line"] - 1
+            return links_in(mask(record["_body"]), record["_path"], src_uri, offset)
+    return []

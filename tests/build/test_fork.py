@@ -172,3 +172,55 @@ def test_a_fork_that_lists_plugins_is_stopped_with_the_fix(tmp_path: Path) -> No
         "entry as 'name:' with its settings indented under it, not '- name' (see 'Add a plugin "
         "or a Markdown extension' in docs/fork.md)"
     ) in build.log
+
+
+def _missing_targets(site_dir: Path) -> list[str]:
+    """Every relative href in the built site whose file is not there."""
+    missing = []
+    for page in html_pages(site_dir):
+        for a in _soup(page).select("a[href]"):
+            href = a["href"].split("#")[0].split("?")[0]
+            if not href or "://" in href or href.startswith(("mailto:", "data:", "/")):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                missing.append(f"{page.relative_to(site_dir)} -> {a['href']}")
+    return missing
+
+
+def test_a_fork_that_drops_a_section_as_the_guide_says_ships_no_dead_link(
+    fork_build: Build,
+) -> None:
+    assert not (fork_build.site_dir / "law").exists()
+    assert _missing_targets(fork_build.site_dir) == []
+
+
+def test_links_to_a_dropped_or_missing_page_fail_with_the_file_line_and_fix(
+    tmp_path: Path,
+) -> None:
+    project = make_fork(tmp_path / "fork")
+    page = project / "docs" / "our-involvement-policy.md"
+    page.write_text(
+        page.read_text()
+        + "\nSee [the law](law/index.md), [our policy](our-involvment-policy.md),\n"
+        "[the top](index.md#nowhere-at-all) and {{ link_to('guides/paying-peple.md', 'pay') }}.\n",
+        encoding="utf-8",
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    line = len(page.read_text().splitlines()) - 1
+    where, next_line = f"  docs/our-involvement-policy.md:{line}: link", f":{line + 1}: link"
+    assert build.returncode == 1 and "Traceback" not in build.log
+    for message in (
+        f"{where} 'law/index.md': 'law/index.md' is left out of this site (exclude_docs in "
+        "mkdocs.yml). Fix: remove the link, or on a page with 'render_macros: true' write "
+        "{{ link_to('law/index.md', 'the link text') }}, which shows plain text when the page "
+        "is left out",
+        f"{where} 'our-involvment-policy.md': no such page. Fix: did you mean "
+        "'our-involvement-policy.md'? Links count from this page's own folder",
+        f"{next_line} 'guides/paying-peple.md': no such page. Fix: did you mean "
+        "'guides/paying-people.md'? Links count from this page's own folder",
+    ):
+        assert message in build.log, build.log
+    assert f"{line + 1}: link 'index.md#nowhere-at-all': 'index.md' has no heading" in build.log

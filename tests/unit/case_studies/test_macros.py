@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hooks.case_studies.macros import section_link
+from hooks.case_studies.macros import record_filters, section_link
+from hooks.case_studies.store import matching
 
 
 def _files(*paths: str) -> Files:
@@ -25,14 +26,19 @@ def test_link_keeps_its_anchor() -> None:
     )
 
 
-def test_link_to_a_section_a_fork_removed_is_plain_text() -> None:
-    assert section_link(_files("index.md"), "index.md", "law/index.md", "the law") == "the law"
+def test_link_to_a_section_a_fork_left_out_is_plain_text() -> None:
+    files = _files("index.md", "law/index.md")
+    files.get_file_from_path("law/index.md").inclusion = InclusionLevel.EXCLUDED  # exclude_docs
+    assert section_link(files, "index.md", "law/index.md", "the law") == "the law"
+
+
+def test_link_to_a_page_that_is_not_there_stays_a_link_for_the_link_check() -> None:
+    # A misspelt path is never silent: hooks/content/links.py reports the link.
+    files = _files("index.md", "law/index.md")
+    assert section_link(files, "index.md", "law/indx.md", "the law") == "[the law](law/indx.md)"
 
 
 def test_macro_arguments_filter_the_record_fields_they_name() -> None:
-    from hooks.case_studies.macros import record_filters
-    from hooks.case_studies.store import matching
-
     records = [
         {"title": "A", "principles": ["equality"], "nation": "Wales"},
         {"title": "B", "principles": ["reciprocity"], "nation": "Wales"},

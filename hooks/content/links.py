@@ -1,0 +1,122 @@
+"""Links between pages: every one must reach a page, and every #anchor a heading.
+
+MkDocs checks links too, but in its own words, without the line, and a link
+to a page left out by `exclude_docs` is only "info": the build passes and
+ships a dead link. The content hook records each page's links as it reads
+the page (`links_in`) and each page's ids as it renders (`ids_in`), then
+checks them all at the end (`check_links`), one message per broken link:
+
+    docs/index.md:12: link 'law/wales.md': no such page. Fix: did you mean 'law/wales.md'? …
+
+A page left out of the site counts as gone: a fork drops a section with
+`exclude_docs`, and a link to it is an error with the fix (use `link_to`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from hooks.common.errors import Problem
+
+# [text](target) or [text](target "title"), not an image; and [id]: target definitions.
+_INLINE = re.compile(r"(?<![!\\])\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_ID = re.compile(r"""\bid=["']?([^"'\s>]+)""")
+LINK_TO_FIX = (
+    "remove the link, or on a page with 'render_macros: true' write "
+    "{{{{ link_to('{target}', 'the link text') }}}}, which shows plain text when the page is "
+    "left out"
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link an editor wrote: where it is, and where it points."""
+
+    path: str  # the file as an editor sees it: docs/x.md or case_studies/y.md
+    line: int
+    src_uri: str  # the page it is on, in docs/ terms (for resolving relative links)
+    target: str  # as written
+
+
+def links_in(masked: str, path: str, src_uri: str, offset: int = 0) -> list[Link]:
+    """The internal links in a page's masked Markdown (code and comments blanked)."""
+    found = []
+    for number, line in enumerate(masked.split("\n"), start=1 + offset):
+        targets = [m.group(1) for m in _INLINE.finditer(line)]
+        definition = _DEFINITION.match(line)
+        if definition:
+            targets.append(definition.group(1))
+        found += [Link(path, number, src_uri, t) for t in targets if _is_internal(t)]
+    return found
+
+
+def ids_in(html: str) -> set[str]:
+    """Every id in a page's rendered content: heading anchors, footnotes, attr_list ids."""
+    return set(_ID.findall(html))
+
+
+def check_links(
+    links: Iterable[Link],
+    pages: Collection[str],
+    excluded: Collection[str],
+    ids: dict[str, set[str]],
+) -> list[Problem]:
+    """A problem for each link to no page, to a left-out page, or to no heading.
+
+    `pages`: every file in the built site, by `src_uri`; `excluded`: the ones
+    `exclude_docs` leaves out; `ids`: each rendered page's ids (a page that
+    was not rendered, as in a preview that skips unchanged pages, is not
+    checked for anchors).
+    """
+    problems = []
+    for link in links:
+        target, anchor = resolve(link.src_uri, link.target)
+        if target in excluded:
+            found = (
+                f"'{target}' is left out of this site (exclude_docs in mkdocs.yml)",
+                LINK_TO_FIX.format(target=target),
+            )
+        elif target not in pages:
+            found = ("no such page", _nearest_page(link.src_uri, target, pages))
+        elif anchor and target in ids and anchor not in ids[target]:
+            found = (f"'{target}' has no heading '#{anchor}'", _nearest_anchor(anchor, ids[target]))
+        else:
+            continue
+        problems.append(Problem(link.path, link.line, f"link '{link.target}'", *found))
+    return problems
+
+
+def resolve(from_src_uri: str, target: str) -> tuple[str, str]:
+    """`../law/wales.md#scope` on `guides/x.md` -> ("law/wales.md", "scope")."""
+    path, _, anchor = target.partition("#")
+    path = unquote(path.partition("?")[0])
+    if not path:
+        return from_src_uri, anchor
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_src_uri), path))
+    return joined.lstrip("/"), anchor
+
+
+def _is_internal(target: str) -> bool:
+    return not (_SCHEME.match(target) or target.startswith(("/", "{{")))
+
+
+def _nearest_page(from_src_uri: str, target: str, pages: Collection[str]) -> str:
+    documents = [p for p in pages if p.endswith(".md")] if target.endswith(".md") else pages
+    near = difflib.get_close_matches(target, documents, n=1, cutoff=0.5)
+    if not near:
+        return "check the file name and folder, counting from this page's own folder"
+    relative = posixpath.relpath(near[0], posixpath.dirname(from_src_uri) or ".")
+    return f"did you mean '{relative}'? Links count from this page's own folder"
+
+
+def _nearest_anchor(anchor: str, ids: set[str]) -> str:
+    near = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.5)
+    hint = f"did you mean '#{near[0]}'? " if near else ""
+    return hint + "the part after # is the heading in lower case, with hyphens for spaces"

@@ -1,0 +1,72 @@
+"""Links between pages: each reaches a page, each #anchor a heading, with the line and the fix."""
+
+from __future__ import annotations
+
+from hooks.content.links import Link, check_links, ids_in, links_in, resolve
+from hooks.content.markdown_mask import mask
+
+PAGES = {"index.md", "law/index.md", "law/wales.md", "guides/paying-people.md", "assets/a.svg"}
+IDS = {"law/wales.md": {"procurement-in-wales", "sources"}, "index.md": {"start"}}
+
+
+def _problems(text: str, src_uri: str = "guides/paying-people.md", excluded=()) -> list[str]:
+    links = links_in(mask(text), f"docs/{src_uri}", src_uri, offset=4)
+    return [str(p) for p in check_links(links, PAGES | set(excluded), set(excluded), IDS)]
+
+
+def test_links_that_reach_their_page_and_heading_pass() -> None:
+    text = (
+        "See [Wales](../law/wales.md#procurement-in-wales) and [home](../index.md).\n"
+        "![A picture](../assets/a.svg) and [the top](#top) of this page.\n"
+        "[ref]: ../law/index.md\n"
+        "[Elsewhere](https://example.org/x.md) and [mail](mailto:a@b.c).\n"
+    )
+    assert _problems(text) == []
+
+
+def test_a_link_to_no_page_names_the_line_and_the_nearest_page() -> None:
+    assert _problems("Intro.\n\nSee [Wales](../law/wlaes.md).\n") == [
+        "docs/guides/paying-people.md:7: link '../law/wlaes.md': no such page. Fix: did you "
+        "mean '../law/wales.md'? Links count from this page's own folder"
+    ]
+
+
+def test_a_link_to_no_heading_names_the_nearest_heading() -> None:
+    assert _problems("See [it](../law/wales.md#procurement-wales).\n") == [
+        "docs/guides/paying-people.md:5: link '../law/wales.md#procurement-wales': "
+        "'law/wales.md' has no heading '#procurement-wales'. Fix: did you mean "
+        "'#procurement-in-wales'? the part after # is the heading in lower case, with hyphens "
+        "for spaces"
+    ]
+
+
+def test_a_link_to_a_page_left_out_by_exclude_docs_fails_with_the_link_to_fix() -> None:
+    problems = _problems("[Scotland](../law/scotland.md)\n", excluded={"law/scotland.md"})
+    assert problems == [
+        "docs/guides/paying-people.md:5: link '../law/scotland.md': 'law/scotland.md' is left "
+        "out of this site (exclude_docs in mkdocs.yml). Fix: remove the link, or on a page "
+        "with 'render_macros: true' write {{ link_to('law/scotland.md', 'the link text') }}, "
+        "which shows plain text when the page is left out"
+    ]
+
+
+def test_links_in_code_and_footnote_definitions_are_not_links() -> None:
+    text = "`[x](nowhere.md)`\n\n```\n[y](nowhere.md)\n```\n\n[^1]: Some source, checked 2026.\n"
+    assert _problems(text) == []
+
+
+def test_anchors_of_a_page_that_was_not_rendered_are_not_checked() -> None:
+    # A preview (mkdocs serve --dirty) renders only what changed.
+    links = [Link("docs/index.md", 3, "index.md", "guides/paying-people.md#nowhere")]
+    assert check_links(links, PAGES, set(), IDS) == []
+
+
+def test_targets_resolve_from_the_page_s_own_folder() -> None:
+    assert resolve("guides/x.md", "../law/wales.md#a") == ("law/wales.md", "a")
+    assert resolve("guides/x.md", "#here") == ("guides/x.md", "here")
+    assert resolve("index.md", "law/my%20page.md") == ("law/my page.md", "")
+
+
+def test_ids_are_read_from_rendered_html() -> None:
+    html = '<h2 id="scope">Scope</h2><li id=fn:1>x</li><p class="id">no</p>'
+    assert ids_in(html) == {"scope", "fn:1"}
