@@ -25,6 +25,18 @@ def get_records() -> list[Record]:
     return list(_records)
 
 
+def story_source(src_uri: str) -> tuple[str, str, int] | None:
+    """For a case study's page (`case-studies/<slug>.md`): its file, story and first story line.
+
+    So a problem found on the built page names the file an editor wrote,
+    `case_studies/<slug>.md`, and the line in it. None for any other page.
+    """
+    for record in _records:
+        if f"case-studies/{record['slug']}.md" == src_uri:
+            return record["_path"], record["_body"], record["_body_line"]
+    return None
+
+
 def matching(records: list[Record], **filters: str | None) -> list[Record]:
     """Records whose field equals, or whose list field contains, every given value."""
     wanted = {k: v for k, v in filters.items() if v is not None}

@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.case_studies.store import get_records
+from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
@@ -113,8 +113,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _story_links(src_uri: str) -> list[Link]:
     """A case study's links, located in its own file (case_studies/<slug>.md)."""
-    for record in get_records():
-        if f"case-studies/{record['slug']}.md" == src_uri:
-            offset = record["_body_line"] - 1
-            return links_in(mask(record["_body"]), record["_path"], src_uri, offset)
-    return []
+    source = story_source(src_uri)
+    if source is None:
+        return []
+    path, body, body_line = source
+    return links_in(mask(body), path, src_uri, body_line - 1)

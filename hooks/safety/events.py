@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.case_studies.macros import MACRO_NAMES
+from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store, shared_parts
 from hooks.common.errors import Problem, raise_if_any
 from hooks.safety import html_safety, macros_guard
@@ -89,10 +90,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:
         log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
-    doc = page_store.get_document(page.file.src_uri)
+    path, body, body_line = _source_of(page)
     for url in found.insecure:
-        line = line_of(doc.body, url) + doc.body_line - 1 if doc else 1
-        path = doc.path if doc else page.file.src_uri
+        line = line_of(body, url) + body_line - 1
         _state["problems"].append(
             Problem(
                 path,
@@ -125,6 +125,18 @@ def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     raise_if_any(_state["problems"])
     Path(config.site_dir, "_headers").write_text(headers_file(HEADERS), encoding="utf-8")
+
+
+def _source_of(page: Page) -> tuple[str, str, int]:
+    """The file an editor wrote the page in, its text and the line the text starts on.
+
+    A docs/ page's own file, or a case study's in case_studies/; a page a hook
+    made from nothing else (a listing) is named by its address.
+    """
+    doc = page_store.get_document(page.file.src_uri)
+    if doc is not None:
+        return doc.path, doc.body, doc.body_line
+    return story_source(page.file.src_uri) or (page.file.src_uri, "", 1)
 
 
 def _scan_around(html: str, spans: list[shared_parts.Span]) -> html_safety.Scan:

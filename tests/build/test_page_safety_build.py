@@ -9,7 +9,14 @@ from bs4 import BeautifulSoup
 from hooks.safety.csp import content_security_policy
 from hooks.safety.html_safety import is_external, scan
 from hooks.safety.page_safety import HEADERS, headers_file
-from tests.support.sites import ROOT, build_fixture_with_page, html_pages
+from tests.support.sites import (
+    FIXTURES,
+    ROOT,
+    build_fixture_with_page,
+    copy_fixture,
+    html_pages,
+    run_mkdocs_build,
+)
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -66,6 +73,20 @@ def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) ->
         "docs/photos.md:9: (page): the page loads 'http://images.example/meeting.jpg' over an "
         "insecure http connection. Fix: use its https address, or put the file in docs/ and "
         "link to that"
+    ) in build.log
+
+
+def test_an_insecure_image_in_a_case_study_names_its_own_file_and_line(tmp_path: Path) -> None:
+    project = copy_fixture("case_study_site", tmp_path / "project")
+    story = project / "case_studies" / "time-swap.md"
+    text = (FIXTURES / "case_study_site" / "case_studies" / "time-swap.md").read_text()
+    story.write_text(text + "\n![Members](http://images.example/swap.jpg)\n", encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    line = len(story.read_text().splitlines())
+    assert build.returncode != 0 and "Traceback" not in build.log
+    assert (
+        f"case_studies/time-swap.md:{line}: (page): the page loads "
+        "'http://images.example/swap.jpg' over an insecure http connection."
     ) in build.log
 
 
