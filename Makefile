@@ -31,9 +31,10 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(SITE_STAMP)
 
-# --dirty: each save rebuilds only the pages it changes (hooks/preview/events.py).
+# --dirty: each save rebuilds only the pages it changes; --no-strict: a broken
+# save shows its problems in the browser, not a stuck page (hooks/preview/).
 # bench/serve_rebuild.py times this same command.
-SERVE_FLAGS := --dirty --dev-addr 127.0.0.1:8000
+SERVE_FLAGS := --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on change
 	$(BIN)/mkdocs serve $(SERVE_FLAGS)

@@ -71,7 +71,7 @@ def main() -> int:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
         port = free_port()
         # As `make serve` runs it (its SERVE_FLAGS), on a free port.
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty",
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
                    "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
         server = subprocess.Popen(
             command, cwd=project, env=env, stderr=subprocess.STDOUT, stdout=subprocess.PIPE,

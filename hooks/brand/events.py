@@ -43,6 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     raise_if_any(problems)
     colours, images, problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
     raise_if_any(problems, "The site was not built: the brand colours need changing")
+    if problems:  # shown in the preview (hooks/preview/): it goes on in the guide's colours
+        colours, _ = palette.check_brand(palette.DEFAULT_BRAND, config_file.name)
     for key, value in images.items():
         config.theme[key] = value
     _state["css"] = palette.brand_css(fragments.folder(config), colours)

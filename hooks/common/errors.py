@@ -43,8 +43,25 @@ class EditorError(PluginError):
         super().__init__("\n".join([heading + ":", *(f"  {p}" for p in self.problems)]))
 
 
+# In `make serve`'s preview the problems are shown in the browser instead
+# (hooks/preview/): the build goes on, and the preview shows them all.
+_collected: list[Problem] | None = None
+
+
+def collect_instead(into: list[Problem] | None) -> None:
+    """From now on add problems to `into` rather than raise them (None: raise again)."""
+    global _collected
+    _collected = into
+
+
 def raise_if_any(problems: Iterable[Problem], heading: str = "") -> None:
-    """Raise an EditorError listing `problems`, if there are any."""
+    """Raise an EditorError listing `problems`, if there are any (or collect them, previewing).
+
+    Every caller can go on after a collected problem: it leaves out what is
+    wrong (an invalid case study, say) or uses a safe default.
+    """
     problems = list(problems)
-    if problems:
+    if problems and _collected is not None:
+        _collected.extend(problems)
+    elif problems:
         raise EditorError(problems, heading)

@@ -14,6 +14,16 @@ Events:
   navigation and the "Next" and "Previous" links of the pages it does
   rebuild need the others' titles too.
 
+- on_startup, on_config (first): in `mkdocs serve`, problems are collected
+  rather than raised: a broken save must not leave the browser waiting for
+  a build that never comes (MkDocs serves nothing new until a build
+  succeeds). `make serve` runs with `--no-strict` for the same reason:
+  warnings are shown with the problems instead.
+- on_post_build (last): if this build found problems or warnings, every
+  built page becomes a page that lists them (file, line, fix), marked as
+  old so the next save rebuilds every page; the preview's log lists them
+  too. Saving the fixed file reloads the browser on the real page.
+
 Why `--dirty`: a full rebuild at 1,000 case studies takes seconds, and the
 editor is looking at one page. MkDocs skips every page whose source is
 older than its built file; each case study's page points at its own file in
@@ -35,8 +45,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.common import page_store
+from hooks.common import errors, fragments, page_store
 from hooks.preview.dirty import not_the_dirty_warning
+from hooks.preview.problems import Captured, show_problems
 from hooks.safety.macros_guard import will_render
 
 if TYPE_CHECKING:
@@ -45,18 +56,49 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger("preview")
-_state = {"preview": False}
+_state: dict[str, Any] = {"preview": False, "serving": False, "templates": ""}
+_problems: list[errors.Problem] = []
+_warnings = Captured()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["preview"] = dirty  # `mkdocs build --dirty` too: the same rules hold
+    _state["serving"] = command == "serve"
     if _state["preview"]:
         logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
-    if _state["preview"] and command == "serve":
+    if _state["serving"]:
+        # The macros plugin's eight lines of settings on every rebuild: only its warnings.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(_warnings)
+        errors.collect_instead(_problems)
+    if _state["preview"] and _state["serving"]:
         log.info(
             "Preview: each save rebuilds the pages it changes. After changing the "
             "navigation, the theme or a page title, stop (Ctrl+C) and run make serve again."
         )
+
+
+@event_priority(100)  # first: before any hook finds a problem
+def on_config(config: MkDocsConfig) -> None:
+    if _state["serving"]:
+        _problems.clear()
+        _warnings.messages.clear()
+        _state["templates"] = fragments.folder(config)
+
+
+@event_priority(-200)  # last: after every hook has had its say
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _state["serving"] or not (_problems or _warnings.messages):
+        return
+    found = [str(p) for p in sorted(_problems)] + _warnings.messages
+    for message in found[: len(_problems)]:
+        log.error(message)
+    show_problems(Path(config.site_dir), found, _state["templates"])
+
+
+def on_shutdown() -> None:
+    errors.collect_instead(None)
+    logging.getLogger("mkdocs").removeHandler(_warnings)
 
 
 @event_priority(30)  # after page_front_matter (50) has stored the pages

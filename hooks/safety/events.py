@@ -6,6 +6,8 @@ Events:
 - `on_config`: forget the last build's problems.
 - `on_files` (after the content hook has stored the pages): Jinja on pages
   that opt in to macros may call our macros and nothing else (macros_guard.py).
+- `on_page_markdown` (before the macros plugin): in the preview, which shows
+  problems rather than stopping, a page the guard refused is not rendered.
 - `on_env`: parts shared by many pages are scanned once (shared_parts.py).
 - `on_post_page`, `on_post_template` (the 404 page is a theme template):
   security policy, safe external links, no plain http (page_safety.py).
@@ -46,6 +48,7 @@ _state: dict[str, Any] = {
     "problems": [],
     "skipping": shared_parts.Skipping(),
     "part_scans": {},  # a shared part's text -> what a scan of it found
+    "refused": set(),  # pages whose macros the guard refused
 }
 
 
@@ -57,6 +60,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     env = fragments.environment(fragments.folder(config))
     _state["fragments"] = env.get_template("page_safety.html").module
     _state["problems"] = []
+    _state["refused"] = set()
 
 
 @event_priority(40)  # after the content hook (50) has stored the pages

@@ -7,6 +7,12 @@ build of the edited project does, and leave the other stories untouched.
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -86,3 +92,62 @@ def test_the_search_index_holds_every_page_after_a_dirty_build(
         return sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
 
     assert fragments(dirty.site_dir) == fragments(clean.site_dir)
+
+
+def _get(url: str) -> str:
+    """The page's text; a preview that hangs fails here, after 30 s, not forever."""
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our own server
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, wanted: str, seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            text = _get(url)
+        except OSError:
+            text = ""  # not serving yet
+        if wanted in text:
+            return text
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}; last:\n{text[:2000]}")
+
+
+def test_the_preview_shows_a_broken_save_s_problems_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:  # a free port on this machine
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    with log.open("w") as out:
+        server = subprocess.Popen(  # make serve's command
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            page = f"http://127.0.0.1:{port}/case-studies/{STORY}/"
+            _wait_for(page, "The Healthy Living Club</h1>")
+            story = project / "case_studies" / f"{STORY}.md"
+            good = story.read_text(encoding="utf-8")
+            line = good.splitlines().index("nation: England") + 1
+            story.write_text(good.replace("nation: England", "nation: Cornwall"), "utf-8")
+            shown = _wait_for(page, "problem")
+            assert f"case_studies/{STORY}.md:{line}: nation: &#34;Cornwall&#34; is not one" in shown
+            assert "Fix:" in shown
+            other = _get(f"http://127.0.0.1:{port}/guides/paying-people/")
+            assert "case_studies/" in other  # whichever page the editor is on
+            story.write_text(good, encoding="utf-8")
+            _wait_for(page, "The Healthy Living Club</h1>")
+            assert "Paying and rewarding people" in _get(
+                f"http://127.0.0.1:{port}/guides/paying-people/"
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text(encoding="utf-8")
+    assert f"case_studies/{STORY}.md:{line}: nation:" in text  # our message, in our form
+    rebuilds = text.split("Detected file changes")[1:]
+    assert rebuilds and not any("[macros]" in part for part in rebuilds)

@@ -25,3 +25,22 @@ def test_all_problems_are_reported_together_in_file_order() -> None:
 
 def test_no_problems_raise_nothing() -> None:
     raise_if_any([])
+
+
+def test_the_preview_collects_problems_instead_of_raising_and_then_raises_again() -> None:
+    import pytest
+
+    from hooks.common.errors import EditorError, Problem, collect_instead, raise_if_any
+
+    problem = Problem("docs/x.md", 3, "title", "this is empty", "write the title")
+    shown: list[Problem] = []
+    collect_instead(shown)
+    try:
+        raise_if_any([problem])  # the preview goes on and shows it
+    finally:
+        collect_instead(None)
+    assert shown == [problem]
+    with pytest.raises(
+        EditorError, match="docs/x.md:3: title: this is empty. Fix: write the title"
+    ):
+        raise_if_any([problem])
