@@ -40,7 +40,6 @@ def test_the_preview_collects_problems_instead_of_raising_and_then_raises_again(
     finally:
         collect_instead(None)
     assert shown == [problem]
-    with pytest.raises(
-        EditorError, match="docs/x.md:3: title: this is empty. Fix: write the title"
-    ):
+    with pytest.raises(EditorError) as raised:
         raise_if_any([problem])
+    assert "docs/x.md:3: title: this is empty. Fix: write the title" in str(raised.value)
