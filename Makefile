@@ -13,7 +13,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint format clean linkcheck bench bench-weight bench-build bench-serve
+.PHONY: help serve build check test lint format clean linkcheck bench bench-weight bench-build bench-serve
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000, reloading on 
 
 build: $(SITE_STAMP) ## Strict build into site/ (replaced only if the build succeeds)
 	$(BIN)/python scripts/atomic_build.py
+
+check: $(SITE_STAMP) ## Check pages, case studies and settings without building the site
+	$(BIN)/python scripts/check.py
 
 lint: $(DEV_STAMP) ## Check the Python code with ruff
 	$(BIN)/ruff check .

@@ -1,0 +1,90 @@
+"""Check the content without building the site: `make check`.
+
+Runs the checks that are plain functions, the same ones the build runs,
+over every page, case study and setting: page front matter, review dates
+and changes in progress, case studies (schema, template, story), content
+lint, the glossary's abbreviations, brand colours and a fork's settings. It
+prints every problem as the build does (`path:line: field: problem. Fix: …`)
+and exits 1 if there are any. It needs no MkDocs build, so these checks
+keep working whatever builds the site later (see docs/fork.md, "Platform
+and future"). Links and anything that needs rendered pages are checked by
+the build only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hooks.brand.fork import list_settings  # noqa: E402 - needs the project on the path
+from hooks.brand.palette import check_brand, key_lines  # noqa: E402
+from hooks.case_studies.load import load_folder  # noqa: E402
+from hooks.case_studies.schema import load_schema  # noqa: E402
+from hooks.common.errors import Problem  # noqa: E402
+from hooks.common.front_matter import read_document  # noqa: E402
+from hooks.content.abbreviations import SOURCE, parse  # noqa: E402
+from hooks.content.lint import lint  # noqa: E402
+from hooks.content.page_fields import check_document  # noqa: E402
+from hooks.governance.pending import pending_changes  # noqa: E402
+from hooks.governance.reviews import (  # noqa: E402
+    check_review_fields,
+    default_interval,
+    is_content_page,
+)
+
+
+def page_problems(docs: Path, today: dt.date, interval: int) -> list[Problem]:
+    """Every docs/ page's front matter, review fields, changes in progress and Markdown."""
+    problems: list[Problem] = []
+    for path in sorted(docs.rglob("*.md")):
+        src_uri = path.relative_to(docs).as_posix()
+        doc = read_document(path, f"{docs.name}/{src_uri}")
+        problems += check_document(doc)
+        if doc.problems:
+            continue
+        if is_content_page(src_uri):
+            problems += check_review_fields(doc, interval, today, required=True)[1]
+            problems += pending_changes(doc, today)[1]
+        offset = doc.body_line - 1
+        problems += lint(doc.body, doc.path, offset)
+    return problems
+
+
+def settings(root: Path) -> tuple[dict, list[Problem]]:
+    """mkdocs.yml's `extra`, and its problems: a fork's plugins and extensions, brand colours."""
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    problems = list_settings(text, config_file.name)
+    try:  # plain data, unless a fork added tags such as !!python/name (MkDocs checks those)
+        extra = (yaml.safe_load(text) or {}).get("extra") or {}
+    except yaml.YAMLError:
+        extra = {}
+    if extra.get("brand"):
+        problems += check_brand(dict(extra["brand"]), config_file.name, key_lines(text))[1]
+    return extra, problems
+
+
+def main() -> int:
+    today = dt.date.today()
+    extra, problems = settings(ROOT)
+    problems += page_problems(ROOT / "docs", today, default_interval(extra))
+    schema = load_schema(ROOT / "case_studies" / "schema.json")
+    taken = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    problems += load_folder(ROOT / "case_studies", "case_studies", schema, today, taken)[1]
+    abbreviations = ROOT / SOURCE
+    if abbreviations.is_file():
+        problems += parse(abbreviations.read_text(encoding="utf-8-sig"))[1]
+    for problem in sorted(problems):
+        print(problem)
+    print(f"{len(problems)} problem{'s' * (len(problems) != 1)} found.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
