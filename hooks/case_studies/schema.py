@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
-from hooks.common.errors import Problem
+from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
 
 Schema = dict[str, Any]
@@ -61,8 +63,8 @@ def check_meta(
 def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
     path = list(err.absolute_path)
     field = _field_name(path)
-    top = str(path[0]) if path else ""
-    line = doc.line_of(top) if top else 1
+    line = doc.line_at(*path)  # a list item's own line, not its list's
+    which = _which(path)
     value = err.instance
     kind = err.validator
     if kind == "required":
@@ -72,14 +74,14 @@ def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
             doc.path,
             line,
             name,
-            "this required field is missing",
+            f"{which}this required field is missing",
             _fix(schema, [*path, missing], add=missing),
         )
     if kind == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
         extras = sorted(set(value) - set(allowed))
         unknown = extras[0] if extras else "?"
-        where = doc.line_of(unknown) if not path else line
+        where = doc.line_at(*path, unknown)
         guess = difflib.get_close_matches(unknown, allowed, n=1)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         name = f"{field}.{unknown}" if field else unknown
@@ -87,7 +89,7 @@ def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
             doc.path,
             where,
             name,
-            "this is not a case-study field",
+            f"{which}this is not a case-study field",
             f"{hint}Use only these fields: {', '.join(allowed)}",
         )
     if kind == "dependentRequired":
@@ -98,7 +100,38 @@ def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
             "support is shown with a content note, but there is no content_note",
             _fix(schema, ["content_note"], add="content_note"),
         )
-    return Problem(doc.path, line, field or "(front matter)", _describe(err), _fix(schema, path))
+    fix = _fix(schema, path)
+    if kind == "enum":
+        near = difflib.get_close_matches(str(value), [str(v) for v in err.validator_value], n=1)
+        fix = f"did you mean '{near[0]}'? {fix}" if near else fix
+    return Problem(doc.path, line, field or "(front matter)", which + _describe(err), fix)
+
+
+class _Indented(yaml.SafeDumper):
+    """Lists indented under their field, as case_studies/_template.md writes them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+_QUOTED_DATE = re.compile(r"'(\d{4}-\d{2}-\d{2})'")
+# What one item of each list field is called, so a problem can say "the second principle".
+_ITEM_NOUNS = {
+    "principles": "principle",
+    "service_areas": "service area",
+    "sources": "source",
+    "outcomes": "outcome",
+    "lived_experience_roles": "role",
+    "tags": "tag",
+}
+
+
+def _which(path: list[Any]) -> str:
+    """ "the second principle: " for `principles[1]`; "" for a field that is not a list item."""
+    for top, index in itertools.pairwise(path):
+        if isinstance(index, int) and isinstance(top, str):
+            return f"the {ordinal(index)} {_ITEM_NOUNS.get(top, 'item')}: "
+    return ""
 
 
 def _describe(err: ValidationError) -> str:
@@ -129,6 +162,8 @@ def _describe(err: ValidationError) -> str:
 
 
 def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
+    if path and isinstance(path[-1], int):
+        path = path[:-1]  # a list item: the list's own description, values and example
     node = _subschema(schema, path)
     text = node.get("description", "See the Case-study fields page.")
     text = re.sub(r"^Optional(, only with \w+)?\. ", "", text)
@@ -136,9 +171,24 @@ def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
     if allowed:
         text += f" Allowed values: {', '.join(allowed)}."
     if node.get("examples"):
-        example = json.dumps(node["examples"][0], ensure_ascii=False)
-        text += f" For example: {add + ': ' if add else ''}{example}"
+        names = [step for step in path if isinstance(step, str)]
+        text += " For example:" + _yaml_example(add or (names[-1] if names else ""), node)
     return text
+
+
+def _yaml_example(name: str, node: Schema) -> str:
+    """The schema's example as an editor writes it: YAML, a list as lines starting '- '.
+
+    One line for a single value (`nation: England`); a list or a group of
+    fields on the lines below, indented as the editor would write them.
+    """
+    example = node["examples"][0]
+    data = {name: example} if name else example
+    text = yaml.dump(data, Dumper=_Indented, allow_unicode=True, sort_keys=False, width=1000)
+    text = _QUOTED_DATE.sub(r"\1", text).rstrip("\n")  # dates as the template writes them
+    if isinstance(example, (list, dict)) or "\n" in text:
+        return "\n" + "\n".join(f"      {line}" for line in text.splitlines())
+    return f" {text}"
 
 
 def _subschema(schema: Schema, path: list[Any]) -> Schema:
@@ -153,26 +203,27 @@ def _subschema(schema: Schema, path: list[Any]) -> Schema:
 
 
 def _future_dates(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
-    found: list[tuple[str, str, Any]] = [
-        ("last_reviewed", "last_reviewed", data.get("last_reviewed"))
+    found: list[tuple[tuple[Any, ...], str, str, Any]] = [
+        (("last_reviewed",), "last_reviewed", "", data.get("last_reviewed"))
     ]
     sources = data.get("sources")
     if isinstance(sources, list):
         found += [
-            ("sources", f"sources[{i}].accessed", s.get("accessed"))
+            (("sources", i, "accessed"), "sources.accessed", f"the {ordinal(i)} source: ",
+             s.get("accessed"))
             for i, s in enumerate(sources)
             if isinstance(s, dict)
-        ]
+        ]  # fmt: skip
     problems = []
-    for top, name, value in found:
+    for path, name, which, value in found:
         day = _date(value)
         if day and day > today:
             problems.append(
                 Problem(
                     doc.path,
-                    doc.line_of(top),
+                    doc.line_at(*path),
                     name,
-                    f"{value} is in the future",
+                    f"{which}{value} is in the future",
                     f"write the date you checked the facts, today ({today.isoformat()}) or earlier",
                 )
             )
@@ -198,10 +249,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _field_name(path: list[Any]) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
+    """`sources.accessed` for ["sources", 1, "accessed"]: the item is named in words instead."""
+    return ".".join(str(step) for step in path if not isinstance(step, int))
 
 
 def _json_type(value: Any) -> str:
@@ -217,6 +266,5 @@ def _json_type(value: Any) -> str:
 
 
 def _article(word: str) -> str:
-    return ("an " if word[:1] in "aeiou" else "a ") + word.replace("array", "list").replace(
-        "object", "set of fields"
-    )
+    word = word.replace("array", "list").replace("object", "set of fields")
+    return ("an " if word[:1] in "aeiou" else "a ") + word

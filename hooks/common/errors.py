@@ -28,6 +28,14 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {_sentence(self.problem)} Fix: {self.fix}"
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def ordinal(index: int) -> str:
+    """`0` -> "first": list items counted from one, in words, as editors count them."""
+    return ORDINALS[index] if index < len(ORDINALS) else f"number {index + 1}"
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."

@@ -134,6 +134,12 @@ def _parse_yaml(source: str, doc: Document) -> None:
             else "check the colons, quotes and indentation on this line and the one above"
         )
         line = mark.line + 2 if mark else 1
+        if "mapping values are not allowed" in str(problem) and mark:
+            # A colon inside a value, such as "summary: Why it works: trust".
+            key = source.splitlines()[mark.line].split(":", 1)[0].strip(" -")
+            problem = "the text has a colon in it, which YAML reads as the start of another field"
+            _fail(doc, line, key, problem, f'put the text in quotes: {key}: "…"')
+            return
         opened = getattr(err, "context_mark", None)
         if "quoted scalar" in str(getattr(err, "context", "")) and opened:
             # The error is found where the file ends; the mistake is where the quote opened.

@@ -21,13 +21,12 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.common.errors import Problem
+from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
 from hooks.governance.reviews import long_date, parse_date
 
 FIELD = "pending_changes"
 FIELDS = ("change", "source", "checked", "check_again")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _EXAMPLE = (
     "write each change as a list item: '- change: what is changing', then indented "
     "'source: https://…', 'checked: YYYY-MM-DD' and 'check_again: YYYY-MM-DD' lines"
@@ -54,11 +53,6 @@ class PendingChange:
     def due(self, today: dt.date) -> bool:
         """Whether the date to check it again has come."""
         return today >= self.check_again
-
-
-def ordinal(index: int) -> str:
-    """`0` -> "first": list items counted from one, in words."""
-    return ORDINALS[index] if index < len(ORDINALS) else f"number {index + 1}"
 
 
 def pending_changes(doc: Document, today: dt.date) -> tuple[list[PendingChange], list[Problem]]:

@@ -30,19 +30,19 @@ EXPECTED = {
     "missing-field.md": (
         "case_studies/missing-field.md:1: organisation: this required field is missing. "
         "Fix: The organisation that runs it, as it names itself. For example: "
-        'organisation: "Healthy Living Club"'
+        "organisation: Healthy Living Club"
     ),
     "wrong-type.md": (
         "case_studies/wrong-type.md:12: started: this should be an integer, not a string "
         '("twenty twelve"). Fix: The year it started, as four digits without quotes. For '
-        "example: 2012"
+        "example: started: 2012"
     ),
     "vocabulary-value.md": (
         'case_studies/vocabulary-value.md:6: nation: "Cornwall" is not one of the '
         "allowed values (England, Scotland, Wales, Northern Ireland, UK-wide, "
         "International). Fix: Which nation it is in: one of the allowed values. Allowed "
         "values: England, Scotland, Wales, Northern Ireland, UK-wide, International. For "
-        'example: "England"'
+        "example: nation: England"
     ),
     "unknown-field.md": (
         "case_studies/unknown-field.md:6: regoin: this is not a case-study field. Fix: "
@@ -60,14 +60,15 @@ EXPECTED = {
         "Fix: write the date you checked the facts, today ("
     ),
     "http-url.md": (
-        'case_studies/http-url.md:13: sources[0].url: "http://example.org/report" is not '
-        "a secure web address (https://). Fix: The source's address, starting https://. "
-        'For example: "https://www.example.org/page"'
+        # The item's own line (the url), and the source counted in words.
+        'case_studies/http-url.md:15: sources.url: the first source: "http://example.org/report" '
+        "is not a secure web address (https://). Fix: The source's address, starting https://. "
+        "For example: url: https://www.example.org/page"
     ),
     "javascript-url.md": (
         'case_studies/javascript-url.md:6: website: "javascript:alert(1)" is a script '
         "address, which is never allowed. Fix: The organisation's own website, starting "
-        'https://. For example: "https://www.example.org/"'
+        "https://. For example: website: https://www.example.org/"
     ),
     "note-box.md": (
         "case_studies/note-box.md:25: (story): the story has a note box ('!!!' or '???'), "
@@ -170,5 +171,5 @@ def test_all_problems_in_all_files_are_reported_together(tmp_path: Path) -> None
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0 and "Traceback" not in build.log
     assert "The site was not built: 3 problems to fix:" in build.log
-    for name in ("wrong-type.md:12: started", "vocabulary-value.md:6: nation", "http-url.md:13"):
+    for name in ("wrong-type.md:12: started", "vocabulary-value.md:6: nation", "http-url.md:15"):
         assert f"case_studies/{name}" in build.log

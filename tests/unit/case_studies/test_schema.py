@@ -82,12 +82,19 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             ("principles: [equality]", "principles: []"),
             "case_studies/example.md:8: principles: this is empty. Fix: A list of the coproduction "
             "principles the story clearly shows, each one of the allowed values. Allowed values: "
-            'equality, diversity, access, reciprocity. For example: ["equality", "reciprocity"]',
+            "equality, diversity, access, reciprocity. For example:\n      principles:\n"
+            "        - equality\n        - reciprocity",
         ),
         (
             ("principles: [equality]", "principles: [kindness]"),
-            'case_studies/example.md:8: principles[0]: "kindness" is not one of the allowed values '
-            "(equality, diversity, access, reciprocity).",
+            'case_studies/example.md:8: principles: the first principle: "kindness" is not one of '
+            "the allowed values (equality, diversity, access, reciprocity).",
+        ),
+        (
+            ("principles: [equality]", "principles: [equality, reciprosity]"),
+            'case_studies/example.md:8: principles: the second principle: "reciprosity" is not '
+            "one of the allowed values (equality, diversity, access, reciprocity). Fix: did you "
+            "mean 'reciprocity'?",
         ),
         (
             ("started: 2012", "started: 1700"),
@@ -100,16 +107,19 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
         ),
         (
             ("accessed: 2026-01-02", "accessed: 2027-01-02"),
-            "case_studies/example.md:11: sources[0].accessed: 2027-01-02 is in the future.",
+            "case_studies/example.md:12: sources.accessed: the first source: 2027-01-02 is in the "
+            "future.",
         ),
         (
             ("accessed: 2026-01-02", "accessed: 2 January 2026"),
-            'case_studies/example.md:11: sources[0].accessed: "2 January 2026" is not a date '
-            "written as YYYY-MM-DD.",
+            'case_studies/example.md:12: sources.accessed: the first source: "2 January 2026" is '
+            "not a date written as YYYY-MM-DD. Fix: The date you last checked the source, as "
+            "YYYY-MM-DD, not in the future. For example: accessed: 2026-11-26",
         ),
         (
             ('url: "https://example.org/r"', 'url: "data:text/html,hi"'),
-            'case_studies/example.md:11: sources[0].url: "data:text/html,hi" is a script address',
+            'case_studies/example.md:12: sources.url: the first source: "data:text/html,hi" is a '
+            "script address",
         ),
         (
             ("location: Leeds", "location: Leeds\nsupport: Call us."),

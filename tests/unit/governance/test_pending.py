@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hooks.common.errors import ordinal
 from hooks.common.front_matter import parse_document
-from hooks.governance.pending import PendingChange, ordinal, pending_changes
+from hooks.governance.pending import PendingChange, pending_changes
 
 TODAY = dt.date(2026, 12, 7)
 
