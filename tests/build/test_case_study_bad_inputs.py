@@ -51,6 +51,22 @@ EXPECTED = {
         "organisation, outcomes, people_reached, principles, region, service_areas, "
         "sources, started, status, summary, support, tags, title, website"
     ),
+    "misspelt-principle.md": (
+        'case_studies/misspelt-principle.md:11: principles: the second principle: "reciprosity" '
+        "is not one of the allowed values (equality, diversity, access, reciprocity). Fix: did "
+        "you mean 'reciprocity'? A list of the coproduction principles the story clearly shows, "
+        "each one of the allowed values. Allowed values: equality, diversity, access, "
+        "reciprocity. For example:\n      principles:\n        - equality\n        - reciprocity"
+    ),
+    "second-source-date.md": (
+        'case_studies/second-source-date.md:21: sources.accessed: the second source: "2026-1-2" '
+        "is not a date written as YYYY-MM-DD. Fix: The date you last checked the source, as "
+        "YYYY-MM-DD, not in the future. For example: accessed: 2026-11-26"
+    ),
+    "colon-in-summary.md": (
+        "case_studies/colon-in-summary.md:4: summary: the text has a colon in it, which YAML "
+        'reads as the start of another field. Fix: put the text in quotes: summary: "…"'
+    ),
     "impossible-date.md": (
         "case_studies/impossible-date.md:18: last_reviewed: this is not a real date (day "
         "is out of range for month). Fix: write a date that exists, as YYYY-MM-DD"
