@@ -1,7 +1,17 @@
-"""A case study's page: rendered like any page, with plain Markdown only.
+"""A case study's page: rendered like any page, with the story's few Markdown extensions.
 
-No MkDocs events: `case_studies.py` makes a `StoryPage` for each story's
+No MkDocs events: the case-study hook makes a `StoryPage` for each story's
 file in `on_files`, and MkDocs keeps a file's page once it has one.
+
+The one adapter to private MkDocs internals. MkDocs' public `Page.render`
+builds a converter with the site's full set of extensions for every page;
+stories need far fewer, and sharing one converter saves about a tenth of a
+build at 1,000 case studies (ARCHITECTURE.md, Speed). `convert` is MkDocs
+1.6.1's `Page.render` with that one change, so it uses the private
+tree-processors `Page.render` uses (`pages._RawHTMLPreprocessor` and three
+more). tests/unit/case_studies/test_story.py renders stories both ways and
+fails if MkDocs changes them; if it does, delete `StoryPage.render` and
+stories render the public way.
 """
 
 from __future__ import annotations
