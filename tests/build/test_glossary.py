@@ -26,6 +26,14 @@ PAGE_TERMS = (
     "personal and public involvement", "Llais", "safeguarding", "DBS", "PVG",
     "AccessNI", "UK GDPR", "special category data", "trauma-informed", "time bank",
     "self-directed support", "SEND", "Easy Read",
+    # More found by reading every page.
+    "advocate", "best value", "conflict of interest", "contracting authority", "devolved",
+    "direct payment", "due regard", "Health Board", "Healthwatch", "hearing loop",
+    "integrated care partnership", "Integration Joint Board", "lawful basis",
+    "multiple disadvantage", "Patient and Client Council", "public contributor",
+    "public sector equality duty", "regulated activity", "terms of reference", "third sector",
+    "COSLA", "CSO", "GRIPP", "HSC", "ICO", "NES", "OHID", "PiiAF", "PPI", "SEN", "SSI",
+    "UNCRC", "WSI",
 )  # fmt: skip
 # Terms that only the case studies use. They are pages of the site too.
 CASE_STUDY_TERMS = ("extra-care housing", "recovery college", "participatory budgeting")
@@ -84,10 +92,11 @@ def _is_defined(term: str, entries: set[str]) -> bool:
 
 def _uses(term: str, text: str) -> bool:
     # Abbreviations match case and whole words; other terms any case, with
-    # endings allowed ("time bank" is used as "time banking").
+    # plurals and endings allowed ("conflicts of interest", "time banking").
     if term.replace(" ", "").isupper():
         return re.search(rf"\b{re.escape(term)}\b", text) is not None
-    return re.search(rf"(?<!\w){re.escape(term)}", text, re.IGNORECASE) is not None
+    words = r"s? ".join(re.escape(word) for word in term.split())
+    return re.search(rf"(?<!\w){words}", text, re.IGNORECASE) is not None
 
 
 def _text(paths: list[Path]) -> str:
