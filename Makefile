@@ -9,8 +9,12 @@ SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-# MkDocs prints a banner about MkDocs 2 on every run; we pin mkdocs<2.
+# Banners about MkDocs 2 that plugins print on every run (we pin mkdocs<2):
+# Material for MkDocs checks NO_MKDOCS_2_WARNING; plugins that call ProperDocs'
+# replacement_warning (such as mkdocs-redirects 1.2.3 and later) check
+# DISABLE_MKDOCS_2_WARNING=true, as does Material's note about ProperDocs.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test lint format clean linkcheck bench bench-weight bench-build bench-serve

@@ -19,6 +19,10 @@ SHARED_MACHINERY = ("mkdocs.base.yml", "hooks", "overrides", "includes", "case_s
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
+# Silence the banners about MkDocs 2 (see the Makefile): Material reads the
+# first variable; plugins using ProperDocs' replacement_warning read the second.
+QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "NO_COLOR": "1"}
+
 
 @dataclass(frozen=True)
 class Build:
@@ -45,7 +49,7 @@ def run_mkdocs_build(
     A fresh process per build means no module state leaks between builds,
     and the working directory is the project, as it is for `make build`.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env = {**os.environ, **QUIET_ENV}
     proc = subprocess.run(
         [
             sys.executable,
