@@ -53,7 +53,10 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint ## Lint, then run every test (unit, build and browser)
+# The browser tests need a Chromium: ensure_browser.py finds one, or installs
+# Playwright's or (on Debian and Ubuntu) the distribution's.
+test: lint ## Lint, then run every test (unit, build and browser), fetching a browser if needed
+	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python -m pytest
 
 bench: bench-build bench-serve bench-weight ## Run every benchmark (not part of make test)
