@@ -27,12 +27,20 @@ $(BIN)/python:
 	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_STAMP): requirements.txt | $(BIN)/python
+# A fork's own packages (plugins, Markdown extensions) go in
+# requirements-fork.txt, which upstream never has. When it exists it is
+# installed after ours, held to our pins (-c), so a clash is an error.
+FORK_REQS := $(wildcard requirements-fork.txt)
+INSTALL_FORK := $(if $(FORK_REQS),$(PIP) -r $(FORK_REQS) -c requirements.txt)
+
+$(SITE_STAMP): requirements.txt $(FORK_REQS) | $(BIN)/python
 	$(PIP) -r requirements.txt
+	$(INSTALL_FORK)
 	@touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+$(DEV_STAMP): requirements.txt requirements-dev.txt $(FORK_REQS) | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
+	$(INSTALL_FORK)
 	@touch $@ $(SITE_STAMP)
 
 # --dirty: each save rebuilds only the pages it changes (hooks/preview.py).
