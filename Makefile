@@ -9,8 +9,12 @@ SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-# MkDocs prints a banner about MkDocs 2 on every run; we pin mkdocs<2.
+# Banners about MkDocs 2 that plugins print on every run (we pin mkdocs<2):
+# Material for MkDocs checks NO_MKDOCS_2_WARNING; plugins that call ProperDocs'
+# replacement_warning (such as mkdocs-redirects 1.2.3 and later) check
+# DISABLE_MKDOCS_2_WARNING=true, as does Material's note about ProperDocs.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build check test lint format clean linkcheck bench bench-weight bench-build bench-serve
@@ -23,12 +27,20 @@ $(BIN)/python:
 	  || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_STAMP): requirements.txt | $(BIN)/python
+# A fork's own packages (plugins, Markdown extensions) go in
+# requirements-fork.txt, which upstream never has. When it exists it is
+# installed after ours, held to our pins (-c), so a clash is an error.
+FORK_REQS := $(wildcard requirements-fork.txt)
+INSTALL_FORK := $(if $(FORK_REQS),$(PIP) -r $(FORK_REQS) -c requirements.txt)
+
+$(SITE_STAMP): requirements.txt $(FORK_REQS) | $(BIN)/python
 	$(PIP) -r requirements.txt
+	$(INSTALL_FORK)
 	@touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+$(DEV_STAMP): requirements.txt requirements-dev.txt $(FORK_REQS) | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
+	$(INSTALL_FORK)
 	@touch $@ $(SITE_STAMP)
 
 # --dirty: each save rebuilds only the pages it changes; --no-strict: a broken
@@ -53,7 +65,10 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint ## Lint, then run every test (unit, build and browser)
+# The browser tests need a Chromium: ensure_browser.py finds one, or installs
+# Playwright's or (on Debian and Ubuntu) the distribution's.
+test: lint ## Lint, then run every test (unit, build and browser), fetching a browser if needed
+	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python -m pytest
 
 bench: bench-build bench-serve bench-weight ## Run every benchmark (not part of make test)

@@ -121,7 +121,7 @@ def timed_build(project: Path) -> tuple[float, float, float, bool]:
     waiting for other processes.
     """
     cpu_before = _children_cpu()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [
         sys.executable,
         "-m",

@@ -75,7 +75,7 @@ MEASURE_PAINT = """() => new Promise(resolve => {
 
 def build(config: Path, out: Path) -> None:
     """Build a site quietly; stop the benchmark with the log if it fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)]
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode:

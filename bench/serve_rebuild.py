@@ -68,7 +68,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
         make_project(project, args.size)
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+        env["NO_COLOR"] = "1"
         port = free_port()
         # As `make serve` runs it (its SERVE_FLAGS), on a free port.
         command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",

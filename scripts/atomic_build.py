@@ -9,6 +9,7 @@ site/ exactly as it was, and leaves no half-built folder behind.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from pathlib import Path
 # Build folders sit beside site/ (same file system, so renames are atomic)
 # and match `.site-build-*/` in .gitignore.
 PREFIX = ".site-build-"
+# No banners about MkDocs 2 (see the Makefile), even when run without make.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -44,7 +47,7 @@ def build(config: Path, site_dir: Path) -> int:
         output = work / "site"
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         command += ["--config-file", str(config), "--site-dir", str(output)]
-        result = subprocess.run(command, check=False)  # noqa: S603 (our own command)
+        result = subprocess.run(command, check=False, env={**os.environ, **QUIET})  # noqa: S603
         if result.returncode != 0:
             print(f"The build failed: {site_dir.name}/ still holds the last good build.")
             return result.returncode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,11 @@ import pytest
 from mkdocs.config import load_config
 
 from tests.support.browser import CHROMIUM_ARGS, find_chromium, install_hint, serve_directory
-from tests.support.sites import ROOT, Build, run_mkdocs_build
+from tests.support.sites import QUIET_ENV, ROOT, Build, run_mkdocs_build
+
+# Every build a test starts, in this process or another, runs without banners.
+for _name, _value in QUIET_ENV.items():
+    os.environ.setdefault(_name, _value)
 
 
 @pytest.fixture(scope="session")

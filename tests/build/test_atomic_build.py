@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.sites import ROOT, copy_fixture
+from tests.support.sites import QUIET_ENV, ROOT, copy_fixture
 
 SCRIPT = ROOT / "scripts" / "atomic_build.py"
 
@@ -20,7 +20,7 @@ def _build(project: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+        env={**os.environ, **QUIET_ENV},
     )
 
 

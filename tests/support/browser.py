@@ -11,6 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# `make test` runs scripts/ensure_browser.py first, which installs a Chromium
+# if there is none; the tests look for one the same way it does.
+from scripts.ensure_browser import system_chromium
+
 # Flags for a quiet, offline, headless Chromium (no calls home at start-up).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -20,8 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 def install_hint() -> str:
@@ -35,13 +37,9 @@ def install_hint() -> str:
 
 def find_chromium(playwright_default: str | None = None) -> str | None:
     """Return the path of a Chromium: CHROMIUM_PATH, then the system's, then Playwright's."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured and Path(configured).is_file():
-        return configured
-    for name in ("/usr/bin/chromium", *_CANDIDATES):
-        found = shutil.which(name)
-        if found:
-            return found
+    found = system_chromium(os.environ)
+    if found:
+        return found
     if playwright_default and Path(playwright_default).is_file():
         return playwright_default
     return None
