@@ -43,7 +43,7 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
                     f"this is a list, which replaces {MERGED_SETTINGS[name]} "
                     "instead of adding to them",
                     "write each entry as 'name:' with its settings indented under it, not "
-                    "'- name' (see 'Add a plugin or a Markdown extension' in docs/fork.md)",
+                    "'- name' (see 'Add plugins and Markdown extensions' in docs/fork.md)",
                 )
             )
     return problems
