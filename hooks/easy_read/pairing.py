@@ -171,7 +171,7 @@ def _standard_page(
         problem = "this is the Easy Read page itself"
         return None, [_problem(doc, line, "standard_page", problem, fix)]
     if path not in pages:
-        near = difflib.get_close_matches(path, sorted(pages), n=1, cutoff=0.6)
+        near = difflib.get_close_matches(path, sorted(pages), n=1, cutoff=0.8)
         fix = f"did you mean {near[0]}?" if near else "check the spelling"
         problem = f"there is no page docs/{path}"
         return None, [_problem(doc, line, "standard_page", problem, f"{fix} (a path inside docs/)")]
