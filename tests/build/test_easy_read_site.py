@@ -12,22 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.common.front_matter import read_document
-from tests.support.sites import ROOT
+from tests.support.easy_read import DOCS, easy_read_pages, url_path
 
-DOCS = ROOT / "docs"
-EASY_READ = {
-    path.relative_to(DOCS).as_posix(): doc.meta["easy_read"]["standard_page"]
-    for path in sorted(DOCS.rglob("*.md"))
-    if "easy_read" in (doc := read_document(path, path.as_posix())).meta
-}
+EASY_READ = easy_read_pages()
 
 
 def _built(site_dir: Path, src: str) -> Path:
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return site_dir / stem.removesuffix("index") / "index.html"
-    return site_dir / stem / "index.html"
+    return site_dir / url_path(src) / "index.html"
 
 
 def _soup(path: Path) -> BeautifulSoup:
