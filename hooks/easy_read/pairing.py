@@ -242,5 +242,19 @@ def _check(
     return (by.strip() if isinstance(by, str) else None), date, []
 
 
+def unchecked_pages(documents: Mapping[str, Document]) -> list[str]:
+    """The Easy Read pages (by key) with no recorded check by a checking group.
+
+    A page counts as checked only when it names the group and the date; the
+    review report lists the rest, so no page passes for checked by default.
+    """
+    return [
+        key
+        for key, doc in sorted(documents.items())
+        if isinstance(doc.meta.get(FIELD), dict)
+        and not (doc.meta[FIELD].get("checked_by") and doc.meta[FIELD].get("checked_on"))
+    ]
+
+
 def _problem(doc: Document, line: int, key: str, problem: str, fix: str) -> Problem:
     return Problem(doc.path, line, f"{FIELD}.{key}", problem, fix)
