@@ -34,7 +34,8 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     """
     path, _, anchor = src_uri.partition("#")
     target = files.get_file_from_path(path) if files is not None else None
-    if target is None or not target.is_documentation_page():
+    # A fork's `exclude_docs` leaves the file in `files`, marked excluded.
+    if target is None or not target.is_documentation_page() or target.inclusion.is_excluded():
         return text
     href = posixpath.relpath(path, posixpath.dirname(from_src_uri) or ".")
     return f"[{text}]({href}{'#' + anchor if anchor else ''})"

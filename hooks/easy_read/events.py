@@ -1,7 +1,8 @@
 """Easy Read: pages in easy words with a picture for every point.
 
 Events:
-- `on_files` (after the content hook has read every page): each page's
+- `on_files` (after the content hook has read every page): an Easy Read
+  page whose standard page a fork excluded is excluded too; each page's
   `easy_read` front matter checked and paired with its standard page
   (pairing.py), and each Easy Read page's text checked: sentence length,
   reading ease, a picture per point, no unexplained abbreviation
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 # MkDocs loads a hook by its file path: the project folder goes on sys.path
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
@@ -31,7 +33,7 @@ from hooks.common.errors import raise_if_any
 from hooks.content.abbreviations import glossary
 from hooks.easy_read.checks import check_page
 from hooks.easy_read.layout import wrap_points
-from hooks.easy_read.pairing import FIELD, Pairs, pair_pages
+from hooks.easy_read.pairing import FIELD, Pairs, dropped_with_standard_page, pair_pages
 from hooks.governance.reviews import review_today
 
 if TYPE_CHECKING:
@@ -47,6 +49,10 @@ _state: dict[str, Any] = {}
 @event_priority(45)  # after the content hook (50) has filled page_store
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     documents = dict(page_store.items())
+    excluded = {f.src_uri for f in files if f.is_documentation_page() and f.inclusion.is_excluded()}
+    for src_uri in dropped_with_standard_page(documents, excluded):
+        files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
+        del documents[src_uri]
     sources = {
         src_uri: Path(file.abs_src_path).read_text(encoding="utf-8-sig")
         for src_uri, doc in documents.items()
@@ -70,7 +76,8 @@ def _pairs() -> Pairs:
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     if page.file.src_uri in _pairs().easy_read:
-        hide = page.meta.get("hide") or []
+        hide = page.meta.get("hide")
+        hide = list(hide) if isinstance(hide, list) else []
         page.meta["hide"] = [*hide, *(name for name in HIDDEN if name not in hide)]
     return markdown
 

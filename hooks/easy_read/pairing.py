@@ -242,6 +242,21 @@ def _check(
     return (by.strip() if isinstance(by, str) else None), date, []
 
 
+def dropped_with_standard_page(documents: Mapping[str, Document], excluded: set[str]) -> list[str]:
+    """Easy Read pages whose standard page a fork left out (`exclude_docs`).
+
+    An Easy Read version goes with its standard page: a fork that drops the
+    law section drops its Easy Read law page too, without editing it.
+    """
+    return [
+        src_uri
+        for src_uri, doc in sorted(documents.items())
+        if isinstance(doc.meta.get(FIELD), dict)
+        and isinstance(doc.meta[FIELD].get("standard_page"), str)
+        and doc.meta[FIELD]["standard_page"].strip().removeprefix("docs/") in excluded
+    ]
+
+
 def unchecked_pages(documents: Mapping[str, Document]) -> list[str]:
     """The Easy Read pages (by key) with no recorded check by a checking group.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks.case_studies.macros import section_link
 
@@ -27,6 +27,12 @@ def test_link_keeps_its_anchor() -> None:
 
 def test_link_to_a_section_a_fork_removed_is_plain_text() -> None:
     assert section_link(_files("index.md"), "index.md", "law/index.md", "the law") == "the law"
+
+
+def test_link_to_a_page_a_fork_excluded_is_plain_text() -> None:
+    files = _files("index.md", "law/index.md")
+    files.get_file_from_path("law/index.md").inclusion = InclusionLevel.EXCLUDED
+    assert section_link(files, "index.md", "law/index.md", "the law") == "the law"
 
 
 def test_macro_arguments_filter_the_record_fields_they_name() -> None:
