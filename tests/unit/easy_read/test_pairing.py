@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from hooks.common.front_matter import parse_document
-from hooks.easy_read.pairing import nested_line, pair_pages
+from hooks.easy_read.pairing import dropped_with_standard_page, nested_line, pair_pages
 
 TODAY = dt.date(2026, 12, 7)
 PAGES = {"guides/paying-people.md", "index.md", "easy-read/pay.md", "easy-read/other.md"}
@@ -146,3 +146,17 @@ def test_nested_lines_are_found_in_block_and_flow_style() -> None:
     assert nested_line(text, 3, "standard_page") == 5
     assert nested_line(text, 3, "checked_on") == 3
     assert nested_line("---\neasy_read: {standard_page: y.md}\n---\n", 2, "standard_page") == 2
+
+
+def test_an_easy_read_page_goes_with_a_standard_page_a_fork_excluded() -> None:
+    documents = {
+        "easy-read/law.md": parse_document(
+            "---\neasy_read:\n  standard_page: law/index.md\n---\n", "docs/easy-read/law.md"
+        ),
+        "easy-read/pay.md": parse_document(
+            "---\neasy_read:\n  standard_page: index.md\n---\n", "docs/easy-read/pay.md"
+        ),
+        "index.md": parse_document("---\ntitle: Home\n---\n", "docs/index.md"),
+    }
+    assert dropped_with_standard_page(documents, {"law/index.md"}) == ["easy-read/law.md"]
+    assert dropped_with_standard_page(documents, set()) == []
