@@ -2,8 +2,13 @@
 
 Prints a table sorted by due date and writes the same rows as CSV (and,
 with --markdown, the overdue ones as the body of a GitHub issue). Uses the
-same rules as the build (hooks/governance/reviews.py). Overdue pages are information:
-the script exits 0 whatever it finds.
+same rules as the build (hooks/governance/). Each change in progress that
+a page records (`pending_changes`) is a row too, due on its `check_again`
+date. Then it lists the Easy Read pages that no group of people with
+learning disabilities has checked yet (hooks/easy_read/pairing.py): writing
+to the rules is not the same as being understood, and the report says so
+rather than let silence imply a check. Overdue and unchecked pages are
+information: the script exits 0 whatever it finds.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hooks.common.front_matter import Document, read_document  # noqa: E402 - needs the project
+from hooks.easy_read.pairing import unchecked_pages  # noqa: E402
 from hooks.governance.pending import pending_changes  # noqa: E402
 from hooks.governance.reviews import (  # noqa: E402
     check_review_fields,
@@ -117,6 +123,33 @@ def collect_rows(root: Path, docs_dir: Path, interval: int, today: dt.date) -> l
     return sorted(rows, key=lambda r: (r.due is not None, r.due or dt.date.min, r.file))
 
 
+def unchecked_easy_read(root: Path, docs_dir: Path) -> list[tuple[str, str]]:
+    """(file, title) of every Easy Read page not yet checked by a checking group."""
+    documents = {
+        p.relative_to(root).as_posix(): read_document(p, p.relative_to(root).as_posix())
+        for p in sorted(docs_dir.rglob("*.md"))
+    }
+    return [
+        (file, str(documents[file].meta.get("title") or file))
+        for file in unchecked_pages(documents)
+    ]
+
+
+def format_unchecked(pages: list[tuple[str, str]]) -> str:
+    """The Easy Read section of the report, in Markdown (readable in a terminal too)."""
+    if not pages:
+        return "Every Easy Read page has been checked by a checking group."
+    lines = [
+        f"Easy Read pages not yet checked by people with learning disabilities: {len(pages)}.",
+        "",
+        "Arrange a check with a checking group, then record it in the page's front matter "
+        "(CONTRIBUTING.md, Easy Read pages).",
+        "",
+    ]
+    lines += [f"- `{file}`: {title}" for file, title in pages]
+    return "\n".join(lines)
+
+
 def write_csv(rows: Iterable[Row], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as out:
@@ -174,12 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     write_csv(rows, Path(args.csv))
     late = sum(r.status != "current" for r in rows)
     print(f"\n{len(rows)} pages and case studies; {late} need review. CSV: {args.csv}")
+    unchecked = format_unchecked(unchecked_easy_read(root, Path(config.docs_dir)))
+    print(f"\n{unchecked}")
     if args.markdown:  # only when something needs review, so CI can test for the file
         markdown = Path(args.markdown)
         markdown.unlink(missing_ok=True)
         if late:
             markdown.parent.mkdir(parents=True, exist_ok=True)
-            markdown.write_text(overdue_markdown(rows, today), encoding="utf-8")
+            body = overdue_markdown(rows, today) + "\n## Easy Read\n\n" + unchecked + "\n"
+            markdown.write_text(body, encoding="utf-8")
     return 0
 
 

@@ -27,6 +27,12 @@ VAGUE_LINK_TEXT = {
     "see here",
 }
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+# An image's address and optional title, up to its closing bracket, then
+# `{ .decorative }` straight after: the one way to say it needs no alt text.
+_DECORATIVE = re.compile(
+    r"""(?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)"""
+    r"\{:?[^}]*(?<![\w-])\.decorative(?![\w-])[^}]*\}"
+)
 _LINK = re.compile(r"(?<![!\\])\[([^\]\n]*)\]\(([^)\s]*)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _URL_TEXT = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
@@ -44,7 +50,8 @@ def check_images(text: str, path: str, offset: int = 0) -> list[Problem]:
     found = []
     for n, line in enumerate(text.split("\n"), start=1 + offset):
         for m in _IMAGE.finditer(line):
-            if not m.group(1).strip():
+            decorative = _DECORATIVE.match(line, m.end())
+            if not m.group(1).strip() and not decorative:
                 found.append(
                     Problem(
                         path,
@@ -52,7 +59,8 @@ def check_images(text: str, path: str, offset: int = 0) -> list[Problem]:
                         "image",
                         "the image has no alt text",
                         "describe what the image shows inside ![...]; if it is only "
-                        'decorative, write it as <img src="..." alt="">',
+                        "decorative, leave the brackets empty and mark it straight after: "
+                        "![](picture.svg){ .decorative }",
                     )
                 )
     return found

@@ -10,7 +10,8 @@ from tests.support.sites import Build, build_fixture
 
 EXPECTED_LINT = [
     "docs/index.md:9: image: the image has no alt text. Fix: describe what the image shows "
-    'inside ![...]; if it is only decorative, write it as <img src="..." alt="">',
+    "inside ![...]; if it is only decorative, leave the brackets empty and mark it straight "
+    "after: ![](picture.svg){ .decorative }",
     "docs/index.md:11: link: the link text 'click here' does not say where the link goes. "
     "Fix: write link text that says where the link goes, like [the Care Act 2014](...)",
     "docs/index.md:13: heading: the heading jumps from level 1 to level 4. "

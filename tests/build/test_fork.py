@@ -71,6 +71,18 @@ def test_the_fork_drops_a_section_and_adds_its_own_page(fork_build: Build) -> No
     assert not any("law/" in href for href in nav_links)
 
 
+def test_a_fork_that_drops_a_standard_page_drops_its_easy_read_version(
+    fork_build: Build,
+) -> None:
+    site = fork_build.site_dir
+    assert not (site / "easy-read" / "your-right-to-be-involved").exists()
+    assert (site / "easy-read" / "getting-paid" / "index.html").is_file()
+    index = _soup(site / "easy-read" / "index.html").select_one("article")
+    assert "Your right to be involved" in index.get_text()
+    assert not index.select("a[href*='your-right-to-be-involved']")
+    assert index.select("a[href*='getting-paid']")
+
+
 def test_a_private_fork_is_not_indexed_and_says_it_is_internal(fork_build: Build) -> None:
     site = fork_build.site_dir
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()

@@ -37,6 +37,39 @@ def test_decorative_image_in_html_with_empty_alt_passes_but_missing_alt_fails() 
     ]
 
 
+@pytest.mark.parametrize(
+    "image",
+    [
+        "![](../assets/easy-read/tick.svg){ .decorative }",
+        "![](tick.svg){.decorative}",
+        '![](tick.svg "A title"){: .decorative }',
+        "![](tick.svg){ .decorative .large }",
+    ],
+)
+def test_markdown_image_with_empty_alt_passes_when_marked_decorative(image: str) -> None:
+    assert _messages(f"{image}\nYou can say no.") == []
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        "![](tick.svg)",
+        "![](tick.svg) { .decorative }",
+        "![](tick.svg){ .decorated }",
+        "![](tick.svg){ .not-decorative }",
+        "![ ](tick.svg)\n{ .decorative }",
+    ],
+)
+def test_markdown_image_with_empty_alt_fails_unless_decorative_follows_it(image: str) -> None:
+    assert _messages(image) == ["1: image: the image has no alt text"]
+
+
+def test_image_without_alt_text_fix_says_how_to_mark_it_decorative() -> None:
+    (problem,) = lint("![](tick.svg)", "docs/x.md")
+    assert "![](picture.svg){ .decorative }" in problem.fix
+    assert "<img" not in problem.fix
+
+
 def test_heading_order_second_h1_and_empty_heading() -> None:
     assert _messages("# Title\n\n## Part\n\n#### Deep\n\n# Again\n\n##\n") == [
         "5: heading: the heading jumps from level 2 to level 4",

@@ -6,7 +6,14 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from scripts.review_report import collect_rows, format_table, overdue_markdown, write_csv
+from scripts.review_report import (
+    collect_rows,
+    format_table,
+    format_unchecked,
+    overdue_markdown,
+    unchecked_easy_read,
+    write_csv,
+)
 
 TODAY = dt.date(2030, 6, 1)
 
@@ -90,3 +97,36 @@ def test_report_lists_every_change_in_progress_by_its_date_to_check_again(tmp_pa
         ("docs/changing.md", dt.date(2030, 9, 1), 0, "current"),
     ]
     assert "check again" in overdue_markdown(rows, TODAY)  # and so in the review issue
+
+
+def test_report_lists_easy_read_pages_no_checking_group_has_checked(tmp_path: Path) -> None:
+    docs = _project(tmp_path) / "docs"
+    _write(
+        docs / "easy-read" / "pay.md",
+        "title: Pay (Easy Read)\neasy_read:\n  standard_page: index.md\n",
+    )
+    _write(
+        docs / "easy-read" / "law.md",
+        "title: Law (Easy Read)\neasy_read:\n  standard_page: law/wales.md\n"
+        "  checked_by: Speak Up Self Advocacy\n  checked_on: 2030-05-01\n",
+    )
+    _write(
+        docs / "easy-read" / "half.md",
+        "title: Half (Easy Read)\neasy_read:\n  standard_page: monthly.md\n"
+        "  checked_by: Speak Up Self Advocacy\n",
+    )
+    unchecked = unchecked_easy_read(tmp_path, docs)
+    assert unchecked == [
+        ("docs/easy-read/half.md", "Half (Easy Read)"),
+        ("docs/easy-read/pay.md", "Pay (Easy Read)"),
+    ]
+    text = format_unchecked(unchecked)
+    assert text.startswith(
+        "Easy Read pages not yet checked by people with learning disabilities: 2."
+    )
+    assert "- `docs/easy-read/pay.md`: Pay (Easy Read)" in text
+    assert "law.md" not in text
+
+
+def test_report_says_so_when_every_easy_read_page_is_checked() -> None:
+    assert format_unchecked([]) == "Every Easy Read page has been checked by a checking group."

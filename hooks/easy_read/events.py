@@ -1,0 +1,106 @@
+"""Easy Read: pages in easy words with a picture for every point.
+
+Events:
+- `on_files` (after the content hook has read every page): an Easy Read
+  page whose standard page a fork excluded is excluded too; each page's
+  `easy_read` front matter checked and paired with its standard page
+  (pairing.py), and each Easy Read page's text checked: sentence length,
+  reading ease, a picture per point, no unexplained abbreviation
+  (checks.py). One error lists every problem in every page.
+- `on_page_markdown`: an Easy Read page hides the navigation and contents
+  sidebars (Material's `hide`), so nothing competes with the text.
+- `on_page_content`: an Easy Read page's points wrapped as rows (layout.py).
+- `on_env`: `easy_read_links`, for the "Easy Read version" and "Standard
+  version" links (fragments/easy-read-switch.html, included by main.html).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.common import fragments, page_store
+from hooks.common.errors import raise_if_any
+from hooks.content.abbreviations import glossary
+from hooks.easy_read.checks import check_page
+from hooks.easy_read.layout import wrap_points
+from hooks.easy_read.pairing import FIELD, Pairs, dropped_with_standard_page, pair_pages
+from hooks.governance.reviews import review_today
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+HIDDEN = ("navigation", "toc")
+_state: dict[str, Any] = {}
+
+
+@event_priority(45)  # after the content hook (50) has filled page_store
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    documents = dict(page_store.items())
+    excluded = {f.src_uri for f in files if f.is_documentation_page() and f.inclusion.is_excluded()}
+    for src_uri in dropped_with_standard_page(documents, excluded):
+        files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
+        del documents[src_uri]
+    sources = {
+        src_uri: Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        for src_uri, doc in documents.items()
+        if FIELD in doc.meta and (file := files.get_file_from_path(src_uri)) is not None
+    }
+    pages = {file.src_uri for file in files.documentation_pages()}
+    pairs, problems = pair_pages(documents, sources, pages, review_today(config.extra))
+    terms = glossary(Path(config.config_file_path).parent) or {}
+    for src_uri in pairs.easy_read:
+        doc = documents[src_uri]
+        problems += check_page(doc.body, doc.path, doc.body_line, terms)[1]
+    raise_if_any(problems)
+    _state["pairs"] = pairs
+    _state["templates"] = fragments.folder(config)
+    return files
+
+
+def _pairs() -> Pairs:
+    return _state.get("pairs") or Pairs({}, {})
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+    if page.file.src_uri in _pairs().easy_read:
+        hide = page.meta.get("hide")
+        hide = list(hide) if isinstance(hide, list) else []
+        page.meta["hide"] = [*hide, *(name for name in HIDDEN if name not in hide)]
+    return markdown
+
+
+def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+    if page.file.src_uri not in _pairs().easy_read:
+        return html
+    templates = _state["templates"]
+
+    def render(picture: Markup, words: Markup) -> str:
+        return fragments.render(templates, "easy-read-point.html", picture=picture, words=words)
+
+    return wrap_points(html, render)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    links: dict[str, dict[str, Any]] = {}
+    for easy in _pairs().easy_read.values():
+        standard = files.get_file_from_path(easy.standard_page)
+        own = files.get_file_from_path(easy.src_uri)
+        if standard is None or own is None:
+            continue
+        links[easy.standard_page] = {"url": own.url, "easy_read": True}
+        links[easy.src_uri] = {"url": standard.url, "easy_read": False}
+    env.globals["easy_read_links"] = links
+    return env
