@@ -123,7 +123,8 @@ def rewrite(html: str, page_url: str, anchor: str, anchors: dict[str, str], prin
             new = _url(value, page_url, prefix, anchors, print_url)
         else:
             return match[0]
-        return f'{match["space"]}{match["name"]}="{new}"'
+        # Written double-quoted: a quote inside a single-quoted value is escaped.
+        return f'{match["space"]}{match["name"]}="{new.replace(chr(34), "&quot;")}"'
 
     def tag(match: re.Match[str]) -> str:
         name = match["name"].lower()

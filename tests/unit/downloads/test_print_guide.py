@@ -104,3 +104,9 @@ def test_tabs_radio_groups_and_labels_stay_paired_within_a_section() -> None:
     (made,) = sections([Source("x/", "X", tabs)], "print/")
     assert 'id="x--__tabbed_1_1" name="x--__tabbed_1"' in str(made.html)
     assert 'for="x--__tabbed_1_1"' in str(made.html)
+
+
+def test_a_rewritten_attribute_cannot_open_another_attribute() -> None:
+    hostile = """<a href='#x" onclick="alert(1)'>x</a>"""
+    (made,) = sections([Source("x/", "X", hostile)], "print/")
+    assert str(made.html) == '<a href="#x--x&quot; onclick=&quot;alert(1)">x</a>'
