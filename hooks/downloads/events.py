@@ -1,0 +1,197 @@
+"""Downloads: templates to fill in, and the whole guide on one page to print.
+
+Events:
+- `on_files` (after the content hook has stored the pages): each page with
+  `download: true` in its front matter has its template (from
+  `## The template` to the end) made into a .docx and an .odt beside it
+  (template_doc.py, docx_writer.py, odt_writer.py); a problem with the field
+  or the page fails the build, naming the line. The print page is added
+  (out of the navigation and of search).
+- `on_nav`: the navigation's pages, in order, for the print page.
+- `on_page_content`: a template page lists its downloads, with format and
+  size, under its title (overrides/fragments/template-downloads.html).
+- `on_env`: every page's content is ready (MkDocs converts every page before
+  it renders any), so the print page's content is made from them
+  (print_guide.py, overrides/fragments/print-guide.html). The print page is
+  then rendered like any other page: the theme, minifying and the security
+  policy all apply to it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+# MkDocs loads a hook by its file path: the project folder goes on sys.path
+# so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from hooks.common import fragments, page_store
+from hooks.common.errors import Problem, raise_if_any
+from hooks.common.front_matter import Document
+from hooks.downloads import print_guide, template_doc
+from hooks.downloads.docx_writer import DEFAULT_DATE, Properties
+from hooks.downloads.formats import FORMATS, Download, destination
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+PRINT_URI = "print.md"
+PRINT_PAGE = """---
+title: The whole guide, to print
+description: Every page of this guide on one page, ready to print or save as PDF.
+hide:
+  - navigation
+  - toc
+search:
+  exclude: true
+---
+
+# The whole guide, to print
+"""
+
+_state: dict[str, Any] = {
+    "downloads": {},  # a template page's src_uri -> its Downloads
+    "nav_pages": [],
+}
+
+
+@event_priority(40)  # after the content hook (50) has read every page into page_store
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    problems: list[Problem] = []
+    downloads: dict[str, list[Download]] = {}
+    author = _author(config)
+    for src_uri, doc in page_store.items():
+        if "download" not in doc.meta:
+            continue
+        found = _check(doc)
+        if isinstance(found, Problem):
+            problems.append(found)
+            continue
+        if found is None:
+            continue
+        made = template_doc.document(found, config.markdown_extensions, config.mdx_configs)
+        props = Properties(_title(doc), author, _date(doc.meta.get("last_reviewed")))
+        downloads[src_uri] = []
+        for fmt in FORMATS:
+            data = fmt.write(made, props)
+            dest = destination(src_uri, fmt.extension)
+            files.append(File.generated(config, dest, content=data))
+            downloads[src_uri].append(Download(dest, fmt.kind, fmt.extension, len(data)))
+    raise_if_any(problems)
+    _state["downloads"] = downloads
+    files.append(
+        File.generated(config, PRINT_URI, content=PRINT_PAGE, inclusion=InclusionLevel.NOT_IN_NAV)
+    )
+    return files
+
+
+def _check(doc: Document) -> str | Problem | None:
+    """The page's template Markdown; None if it opts out; a Problem if it cannot be made."""
+    value = doc.meta["download"]
+    line = doc.line_of("download")
+    if not isinstance(value, bool):
+        return Problem(
+            doc.path,
+            line,
+            "download",
+            f"this should be true or false, but it is {value!r}",
+            "write 'download: true' to offer the template as a document, or delete the line",
+        )
+    if not value:
+        return None
+    part = template_doc.template_part(doc.body)
+    if part is None:
+        return Problem(
+            doc.path,
+            line,
+            "download",
+            "the page offers its template as a download, but has no '## The template' heading",
+            "put the heading '## The template' above the template, or delete this line",
+        )
+    text, start = part
+    if not text.strip():
+        return Problem(
+            doc.path,
+            doc.body_line + start - 2,
+            "download",
+            "nothing follows the '## The template' heading, so there is nothing to download",
+            "write the template below the heading, or delete 'download: true'",
+        )
+    return text
+
+
+def _author(config: MkDocsConfig) -> str:
+    organisation = (config.extra or {}).get("organisation") or {}
+    return str(organisation.get("name") or config.site_name)
+
+
+def _title(doc: Document) -> str:
+    title = doc.meta.get("title")
+    return title if isinstance(title, str) and title.strip() else Path(doc.path).stem
+
+
+def _date(value: object) -> datetime:
+    """The page's `last_reviewed` date as the document's date; never the clock."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return DEFAULT_DATE
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _state["nav_pages"] = list(nav.pages)
+    return nav
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    downloads = _state["downloads"].get(page.file.src_uri)
+    if not downloads:
+        return html
+    links = [
+        {
+            "href": get_relative_url(files.get_file_from_path(d.dest).url, page.url),
+            "kind": d.kind,
+            "extension": d.extension,
+            "size": d.size_text,
+        }
+        for d in downloads
+    ]
+    listing = fragments.render(fragments.folder(config), "template-downloads.html", links=links)
+    end = html.find("</h1>")
+    if end < 0:
+        return listing + html
+    end += len("</h1>")
+    return html[:end] + listing + html[end:]
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The print page's content, now that every page's content has been made."""
+    print_file = files.get_file_from_path(PRINT_URI)
+    if print_file is None or print_file.page is None:
+        return env
+    print_page = print_file.page
+    sources = [
+        print_guide.Source(page.url, page.title or "", page.content)
+        for page in _state["nav_pages"]
+        # Editors' pages only: not the generated case-study index (cards to browse).
+        if page.file.generated_by is None and page.file.src_uri != PRINT_URI
+    ]
+    print_page.content = fragments.render(
+        fragments.folder(config),
+        "print-guide.html",
+        title=print_page.title,
+        sections=print_guide.sections(sources, print_page.url),
+    )
+    return env
