@@ -27,7 +27,8 @@ def test_page_problems_are_found_with_the_build_s_messages(tmp_path: Path) -> No
         "docs/bad.md:4: last_reviewed: '01/12/2026' is not a date. Fix: write the date as "
         "year-month-day, for example 'last_reviewed: 2026-12-07'",
         "docs/bad.md:9: image: the image has no alt text. Fix: describe what the image shows "
-        'inside ![...]; if it is only decorative, write it as <img src="..." alt="">',
+        "inside ![...]; if it is only decorative, leave the brackets empty and mark it "
+        "straight after: ![](picture.svg){ .decorative }",
         "docs/bad.md:9: link: the link text 'click here' does not say where the link goes. Fix: "
         "write link text that says where the link goes, like [the Care Act 2014](...)",
     ]
