@@ -63,7 +63,7 @@ def test_template_is_a_valid_case_study() -> None:
 def test_every_published_case_study_is_valid(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     # Today's date: a fixed one would call facts checked after it "in the future".
-    record, problems = check_text(text, "case_studies/x.md", path.stem, SCHEMA, dt.date.today())
+    _record, problems = check_text(text, "case_studies/x.md", path.stem, SCHEMA, dt.date.today())
     assert [str(p) for p in problems] == []
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hooks.common import shared_parts
-from hooks.output.production import minify_around, minify
+from hooks.output.production import minify, minify_around
 from hooks.safety import html_safety
 
 HEADER = """<header class="md-header">
