@@ -8,6 +8,8 @@ Each page is checked twice: as it first shows, before Material's script
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -71,6 +73,34 @@ def page_paths(site_dir: Path) -> list[str]:
         rel = p.relative_to(site_dir).as_posix()
         paths.append(rel.removesuffix("index.html"))
     return paths
+
+
+# Generated pages of which there are many, each kind from one template and
+# the same code: the browser tests open the first of each kind (in path
+# order), and every other page. `make a11y-results` still runs axe on all.
+_LISTING = re.compile(r"^case-studies/(?:principle|nation|service-area|involvement)/[^/]+/")
+_INDEX_PAGE = re.compile(r"^case-studies/page/\d+/$")
+
+
+def sample_paths(site_dir: Path) -> list[str]:
+    """Every page written in docs/ (and any generated page of a kind of its own),
+    plus one case study, one listing and one later page of the case-study index."""
+    export = site_dir / "case-studies" / "case-studies.json"
+    studies = {s["url"] for s in json.loads(export.read_text(encoding="utf-8"))["case_studies"]}
+
+    def kind(path: str) -> str:
+        if path in studies:
+            return "a case study"
+        if _LISTING.match(path):
+            return "a listing"
+        if _INDEX_PAGE.match(path):
+            return "a later page of the case-study index"
+        return path  # a kind of its own
+
+    sample: dict[str, str] = {}
+    for path in page_paths(site_dir):
+        sample.setdefault(kind(path), path)
+    return sorted(sample.values())
 
 
 def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:
