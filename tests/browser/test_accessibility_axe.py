@@ -2,10 +2,9 @@
 
 Runs every rule tagged WCAG 2.0, 2.1 and 2.2 A and AA plus best practice, as
 each page first shows and again once Material's script has started (it loads
-on the first interaction), on every page written in docs/ and one page of
-each kind the build generates from one template (a case study, a listing:
-`sample_paths`), and on every page of the `a11y_showcase` fixture (one of
-every component the theme styles).
+on the first interaction), on every guide and one page of each other kind
+(`sample_paths` in tests/support/a11y.py), and on every page of the
+`a11y_showcase` fixture (one of every component the theme styles).
 
 docs/assets/data/accessibility-results.json, which the accessibility
 statement shows, is written only by `make a11y-results` (axe on every page);
@@ -50,12 +49,16 @@ def test_every_kind_of_page_has_no_axe_violations_in_either_scheme(
     site_axe: AxeRun, site_dir: Path
 ) -> None:
     assert len(site_axe.pages) >= 2 and site_axe.schemes == ["light", "dark"]
-    kinds = {"", "404.html", "search/", "case-studies/", "case-studies/fields/", "law/",
-             "guides/paying-people/", "easy-read/",
-             "forms-and-templates/role-description/"}  # fmt: skip
-    assert kinds <= set(site_axe.pages), sorted(kinds - set(site_axe.pages))
-    studies = [p for p in site_axe.pages if p.startswith("case-studies/")]
-    assert any(p.startswith("case-studies/principle/") for p in studies), studies
+    pages = set(site_axe.pages)
+    kinds = {"", "404.html", "search/", "accessibility/", "case-studies/", "case-studies/fields/"}
+    assert kinds <= pages, sorted(kinds - pages)
+    guides = {path for path in page_paths(site_dir) if path.startswith("guides/")}
+    assert len(guides) > 10 and guides <= pages, sorted(guides - pages)
+    for section in ("understand/", "principles/", "law/", "easy-read/", "forms-and-templates/"):
+        assert [p for p in pages if p.startswith(section)], section
+    studies = [p for p in pages if p.startswith("case-studies/")]
+    listings = ("principle/", "nation/", "service-area/", "involvement/")
+    assert any(p.removeprefix("case-studies/").startswith(listings) for p in studies), studies
     assert len(studies) >= 4, studies  # index, fields, a listing, a case study
     assert site_axe.states == ["before interaction", "after interaction"]
     assert not site_axe.violations, "axe found:\n" + site_axe.summary()

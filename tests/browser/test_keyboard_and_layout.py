@@ -169,7 +169,7 @@ def test_no_kind_of_page_scrolls_sideways_at_320_css_pixels(
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     found = {}
-    for path in sample_paths(site_dir):  # every page from docs/, one of each generated kind
+    for path in sample_paths(site_dir):  # every guide, and one page of each other kind
         page.goto(published_url + path)
         for state in ("before interaction", "after interaction"):
             if state == "after interaction":

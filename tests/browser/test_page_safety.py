@@ -42,7 +42,7 @@ def _serve_published_paths(page: object, site_dir: Path, site_config: object) ->
 
 
 def _page_urls(site_dir: Path, site_url: str) -> list[str]:
-    """Every page written in docs/, and one of each kind the build generates."""
+    """Every guide, and one page of each other kind (tests/support/a11y.py)."""
     return [site_url + path for path in sample_paths(site_dir)]
 
 

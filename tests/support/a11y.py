@@ -75,16 +75,20 @@ def page_paths(site_dir: Path) -> list[str]:
     return paths
 
 
-# Generated pages of which there are many, each kind from one template and
-# the same code: the browser tests open the first of each kind (in path
-# order), and every other page. `make a11y-results` still runs axe on all.
+# Pages of one kind share one template and differ only in their text, which
+# the build's own checks read on every page (tests/fixtures/a11y_showcase/
+# holds one of every component the theme styles, and is opened in full). So
+# page-by-page browser checks open every guide (docs/guides/), each page of
+# a kind of its own (the home page, search, 404, the accessibility
+# statement...), and the first page, in path order, of each kind below.
+# `make a11y-results` still runs axe on every page.
+_SECTIONS = ("understand/", "principles/", "law/", "easy-read/", "forms-and-templates/")
 _LISTING = re.compile(r"^case-studies/(?:principle|nation|service-area|involvement)/[^/]+/")
 _INDEX_PAGE = re.compile(r"^case-studies/page/\d+/$")
 
 
 def sample_paths(site_dir: Path) -> list[str]:
-    """Every page written in docs/ (and any generated page of a kind of its own),
-    plus one case study, one listing and one later page of the case-study index."""
+    """The pages browser tests open one by one: every guide, and one page of each kind."""
     export = site_dir / "case-studies" / "case-studies.json"
     studies = {s["url"] for s in json.loads(export.read_text(encoding="utf-8"))["case_studies"]}
 
@@ -95,7 +99,7 @@ def sample_paths(site_dir: Path) -> list[str]:
             return "a listing"
         if _INDEX_PAGE.match(path):
             return "a later page of the case-study index"
-        return path  # a kind of its own
+        return next((section for section in _SECTIONS if path.startswith(section)), path)
 
     sample: dict[str, str] = {}
     for path in page_paths(site_dir):
