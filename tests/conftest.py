@@ -7,7 +7,7 @@ one). Read their output; never write into it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -107,7 +107,8 @@ def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return require_ok(shared_build(tmp_path_factory, "merged-fork", make), "The merged fork")
 
 
-def _fixture(scenario: str) -> object:
+def _fixture(scenario: str) -> Callable[[Path], Build]:
+    """How to build tests/fixtures/<scenario>/ into a folder, for `shared_build`."""
     return lambda folder: build_fixture(scenario, folder)
 
 

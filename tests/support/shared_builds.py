@@ -20,7 +20,10 @@ it too):
 - `minimal_build`: tests/fixtures/minimal/ plus the two odd pages that must
   build normally (tests/bad_inputs/pages/bom.md, macro_without_opt_in.md);
 - `fork_build`: a fork of this repository with an upstream change merged
-  into it (tests/support/fork.py).
+  into it (tests/support/fork.py); its git repository is `site_dir.parent / "repo"`.
+
+`site_pages` (module-scoped) is every page of the real site parsed once for
+the test file that asks: loop over it rather than parsing each page again.
 
 For a site no fixture builds yet, add a session fixture to tests/conftest.py
 that calls `shared_build(tmp_path_factory, "<unique key>", make)`, where
