@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.support.fork import UPSTREAM_CHANGES, copy_project, git
-from tests.support.sites import Build, html_pages, run_mkdocs_build
+from tests.support.fork import UPSTREAM_CHANGES, git
+from tests.support.sites import Build, copy_fixture, html_pages, run_mkdocs_build
 
 UPSTREAM_NAME = "Coproduction Guide"
 FORK_NAME = "Riverside Wellbeing Trust"
@@ -84,7 +84,9 @@ def test_a_public_site_has_a_sitemap_and_no_noindex(site_dir: Path) -> None:
 
 
 def test_a_config_that_inherits_mkdocs_yml_builds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    # A fork's mkdocs.yml inherits mkdocs.base.yml, as the minimal fixture's
+    # does; a staging config inherits that in turn (two levels of INHERIT).
+    project = copy_fixture("minimal", tmp_path / "project")
     (project / "mkdocs.staging.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_name: Staging copy\nsite_url: https://staging.example/\n",
         encoding="utf-8",
