@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test lint format clean linkcheck bench bench-weight bench-build bench-serve
+.PHONY: help serve build check test lint format clean linkcheck bench bench-weight bench-build bench-serve a11y-results
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -65,11 +65,20 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Tests run on one process per core; each file stays on one process, so a
+# file's module fixtures run once (sites are built once per session:
+# tests/support/shared_builds.py). Pytest exits 5 when no test ran, which
+# fails `make test` too.
+PYTEST_FLAGS ?= -n auto --dist loadfile
+
 # The browser tests need a Chromium: ensure_browser.py finds one, or installs
 # Playwright's or (on Debian and Ubuntu) the distribution's.
 test: lint ## Lint, then run every test (unit, build and browser), fetching a browser if needed
 	$(BIN)/python scripts/ensure_browser.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_FLAGS)
+
+a11y-results: $(DEV_STAMP) ## Run axe on every page; rewrite the accessibility statement's results
+	$(BIN)/python -m tests.support.a11y_results
 
 bench: bench-build bench-serve bench-weight ## Run every benchmark (not part of make test)
 

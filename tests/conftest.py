@@ -1,16 +1,34 @@
-"""Shared fixtures: the real site built once, a static server, and a browser."""
+"""Shared fixtures: every site built once per session, a static server, and a browser.
+
+The site fixtures are session-scoped and shared across test files and
+pytest-xdist workers (tests/support/shared_builds.py says how, and how to add
+one). Read their output; never write into it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from tests.support.browser import CHROMIUM_ARGS, find_chromium, install_hint, serve_directory
-from tests.support.sites import QUIET_ENV, ROOT, Build, run_mkdocs_build
+from tests.support.browser import launch_chromium, serve_directory
+from tests.support.corpus import BAD_PAGES, BUILT_PAGES
+from tests.support.fork import make_merged_fork
+from tests.support.paged_site import build_paged_site
+from tests.support.shared_builds import require_ok, shared_build
+from tests.support.sites import (
+    QUIET_ENV,
+    ROOT,
+    Build,
+    build_fixture,
+    build_fixture_with_pages,
+    html_pages,
+    run_mkdocs_build,
+)
 
 # Every build a test starts, in this process or another, runs without banners.
 for _name, _value in QUIET_ENV.items():
@@ -26,15 +44,95 @@ def site_config() -> object:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """Build the real site once, strictly; fail with the log on any warning."""
-    build = run_mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
-    if not build.ok:
-        pytest.fail(f"The site did not build cleanly:\n{build.log}", pytrace=False)
-    return build
+    build = shared_build(
+        tmp_path_factory, "real-site", lambda d: run_mkdocs_build(ROOT, d / "site")
+    )
+    return require_ok(build, "The site")
+
+
+@pytest.fixture(scope="session")
+def case_study_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """tests/fixtures/case_study_site/, built as it is."""
+    build = shared_build(tmp_path_factory, "case_study_site", _fixture("case_study_site"))
+    return require_ok(build, "case_study_site")
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """tests/fixtures/case_study_hostile/: data that tries to run, shown as text."""
+    build = shared_build(tmp_path_factory, "case_study_hostile", _fixture("case_study_hostile"))
+    return require_ok(build, "case_study_hostile")
+
+
+@pytest.fixture(scope="session")
+def showcase_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """tests/fixtures/a11y_showcase/: one of every component the theme styles.
+
+    Not checked here: tests/build/test_accessibility_build.py asserts it builds cleanly.
+    """
+    return shared_build(tmp_path_factory, "a11y_showcase", _fixture("a11y_showcase"))
+
+
+@pytest.fixture(scope="session")
+def review_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """tests/fixtures/review_dates/, whose "today" is 1 June 2030.
+
+    Overdue pages are information: never a warning or an error, so it must build cleanly.
+    """
+    build = shared_build(tmp_path_factory, "review_dates", _fixture("review_dates"))
+    return require_ok(build, "review_dates")
+
+
+@pytest.fixture(scope="session")
+def paged_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """case_study_site plus generated case studies: several pages of cards."""
+    build = shared_build(tmp_path_factory, "paged", build_paged_site)
+    return require_ok(build, "The paged case-study site")
+
+
+@pytest.fixture(scope="session")
+def minimal_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """tests/fixtures/minimal/ plus the odd pages that must build (`BUILT_PAGES`).
+
+    Not checked here: the tests that read it assert it built, with its log.
+    """
+    pages = {name: (BAD_PAGES / name).read_bytes() for name in BUILT_PAGES}
+    return shared_build(
+        tmp_path_factory, "minimal", lambda d: build_fixture_with_pages("minimal", d, pages)
+    )
+
+
+@pytest.fixture(scope="session")
+def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A fork (tests/fixtures/fork/) that has merged an upstream change, built."""
+
+    def make(folder: Path) -> Build:
+        repo = make_merged_fork(folder / "repo")
+        return run_mkdocs_build(repo, folder / "site")
+
+    return require_ok(shared_build(tmp_path_factory, "merged-fork", make), "The merged fork")
+
+
+def _fixture(scenario: str) -> Callable[[Path], Build]:
+    """How to build tests/fixtures/<scenario>/ into a folder, for `shared_build`."""
+    return lambda folder: build_fixture(scenario, folder)
 
 
 @pytest.fixture(scope="session")
 def site_dir(built_site: Build) -> Path:
     return built_site.site_dir
+
+
+@pytest.fixture(scope="module")
+def site_pages(site_dir: Path) -> dict[Path, BeautifulSoup]:
+    """Every built HTML page of the real site, parsed once for the test file that asks.
+
+    Module-scoped, so a file's tests share one parse and the memory is freed
+    after it. Read the soups; never change them (other tests read them too).
+    """
+    return {
+        p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in html_pages(site_dir)
+    }
 
 
 @pytest.fixture(scope="session")
@@ -47,22 +145,11 @@ def site_url(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Headless Chromium through Playwright. Fails, never skips, without one."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        try:
-            bundled = p.chromium.executable_path
-        except Exception:  # Playwright raises when its own build is absent.
-            bundled = None
-        path = find_chromium(bundled)
-        if path is None:
-            pytest.fail(
-                f"No Chromium found for the browser tests. Install one with: {install_hint()}",
-                pytrace=False,
-            )
-        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    try:
+        with launch_chromium() as browser:
+            yield browser
+    except LookupError as missing:
+        pytest.fail(str(missing), pytrace=False)
 
 
 @pytest.fixture

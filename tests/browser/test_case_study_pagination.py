@@ -9,7 +9,8 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.a11y import MATERIAL_SCHEME, SCHEMES, axe_options, run_axe
 from tests.support.browser import reopen, serve_directory, visible_card_titles
-from tests.support.paged_site import MARKUP_TITLE, STUDIES, build_paged_site, facets, title
+from tests.support.paged_site import MARKUP_TITLE, STUDIES, facets, title
+from tests.support.sites import Build
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +19,8 @@ COUNT = "#cs-count"
 
 
 @pytest.fixture(scope="module")
-def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    build = build_paged_site(tmp_path_factory.mktemp("paged"))
-    assert build.ok, build.log
-    with serve_directory(build.site_dir) as url:
+def paged_url(paged_build: Build) -> Iterator[str]:
+    with serve_directory(paged_build.site_dir) as url:
         yield url
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.a11y import page_paths, serve_as_published
+from tests.support.a11y import sample_paths, serve_as_published
 from tests.support.material import BUNDLE, material_started, wake_material
-from tests.support.sites import build_fixture
+from tests.support.sites import Build
 
 pytestmark = pytest.mark.browser
 
@@ -96,10 +96,9 @@ def published_url(site_dir: Path, site_config: object) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def showcase_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    build = build_fixture("a11y_showcase", tmp_path_factory.mktemp("showcase_keyboard"))
-    assert build.ok, build.log
-    with serve_as_published(build.site_dir, "https://fixture.example/") as url:
+def showcase_url(showcase_build: Build) -> Iterator[str]:
+    assert showcase_build.ok, showcase_build.log
+    with serve_as_published(showcase_build.site_dir, "https://fixture.example/") as url:
         yield url
 
 
@@ -163,14 +162,14 @@ def test_every_interactive_element_is_reachable_and_visibly_focused(
 
 
 @pytest.mark.parametrize("size", [(320, 640), (320, 256)], ids=["320px", "400pc-zoom"])
-def test_no_page_scrolls_sideways_at_320_css_pixels(
+def test_no_kind_of_page_scrolls_sideways_at_320_css_pixels(
     browser: object, published_url: str, site_dir: Path, size: tuple[int, int]
 ) -> None:
     # 400 % zoom of a 1280 by 1024 window is a 320 by 256 CSS-pixel viewport.
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     found = {}
-    for path in page_paths(site_dir):
+    for path in sample_paths(site_dir):  # every guide, and one page of each other kind
         page.goto(published_url + path)
         for state in ("before interaction", "after interaction"):
             if state == "after interaction":

@@ -8,9 +8,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.a11y import sample_paths
 from tests.support.material import wake_material
 from tests.support.search import search
-from tests.support.sites import html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -42,11 +42,11 @@ def _serve_published_paths(page: object, site_dir: Path, site_config: object) ->
 
 
 def _page_urls(site_dir: Path, site_url: str) -> list[str]:
-    pages = [p.relative_to(site_dir).as_posix() for p in html_pages(site_dir)]
-    return [site_url + p.removesuffix("index.html") for p in pages]
+    """Every guide, and one page of each other kind (tests/support/a11y.py)."""
+    return [site_url + path for path in sample_paths(site_dir)]
 
 
-def test_every_page_loads_without_policy_violations_or_console_errors(
+def test_every_kind_of_page_loads_without_policy_violations_or_console_errors(
     page: object, console_errors: list[str], site_dir: Path, site_url: str, site_config: object
 ) -> None:
     page.add_init_script(_RECORD_VIOLATIONS)
@@ -95,7 +95,7 @@ def test_the_policy_blocks_an_injected_inline_script(page: object, site_url: str
 _NAV_PAGE_LINKS = "nav.md-nav--primary a.md-nav__link[href]:not([href^='#'])"
 
 
-def test_every_page_shows_its_content_and_navigation_without_javascript(
+def test_every_kind_of_page_shows_its_content_and_navigation_without_javascript(
     browser: object, site_dir: Path, site_url: str, site_config: object
 ) -> None:
     context = browser.new_context(java_script_enabled=False)

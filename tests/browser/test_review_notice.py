@@ -7,16 +7,14 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.browser import serve_directory
-from tests.support.sites import build_fixture
+from tests.support.sites import Build
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def review_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    build = build_fixture("review_dates", tmp_path_factory.mktemp("review_browser"))
-    assert build.ok, build.log
-    with serve_directory(build.site_dir) as url:
+def review_site_url(review_build: Build) -> Iterator[str]:
+    with serve_directory(review_build.site_dir) as url:
         yield url
 
 

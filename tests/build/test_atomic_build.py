@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.sites import QUIET_ENV, ROOT, copy_fixture
 
 SCRIPT = ROOT / "scripts" / "atomic_build.py"
@@ -28,42 +30,62 @@ def _leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.glob(".site-build-*"))
 
 
-def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path: Path) -> None:
-    project = copy_fixture("minimal", tmp_path / "project")
-    good = _build(project)
-    assert good.returncode == 0, good.stdout + good.stderr
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """One project through a first build, a failed one, and one over a stale site/.
+
+    Each step starts from what the last one left, as `make build` does on an
+    editor's machine; what each test checks is recorded on the way.
+    """
+    project = copy_fixture("minimal", tmp_path_factory.mktemp("atomic") / "project")
+    steps: dict[str, object] = {"project": project}
+    steps["first"] = _build(project)
+    steps["first_leftovers"] = _leftovers(project)
+
     (project / "site" / "marker.txt").write_text("last good build")
-    before = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
+    steps["before"] = _files(project)
+    index = project / "docs" / "index.md"
+    good_page = index.read_text()
+    index.write_text("---\ntitle: A\n\tdescription: tab\n---\n\nText.\n")
+    steps["failed"] = _build(project)
+    steps["after"] = _files(project)
+    steps["marker"] = (project / "site" / "marker.txt").read_text()
+    steps["failed_leftovers"] = _leftovers(project)
 
-    (project / "docs" / "index.md").write_text("---\ntitle: A\n\tdescription: tab\n---\n\nText.\n")
-    failed = _build(project)
+    index.write_text(good_page)
+    (project / "site" / "stale.html").write_text("from an old build")
+    steps["replaced"] = _build(project)
+    steps["stale_left"] = (project / "site" / "stale.html").exists()
+    steps["index"] = (project / "site" / "index.html").read_text()
+    steps["replaced_leftovers"] = _leftovers(project)
+    return steps
 
+
+def _files(project: Path) -> list[str]:
+    return sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
+
+
+def test_a_first_build_with_no_site_yet_creates_it(builds: dict[str, object]) -> None:
+    result = builds["first"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "site/index.html" in builds["before"]
+    assert builds["first_leftovers"] == []
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(builds: dict[str, object]) -> None:
+    failed = builds["failed"]
     assert failed.returncode != 0
     assert "docs/index.md:3: (front matter)" in failed.stderr
     assert "site/ still holds the last good build" in failed.stdout
-    assert (project / "site" / "marker.txt").read_text() == "last good build"
-    after = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
-    assert after == before
-    assert _leftovers(project) == []
+    assert builds["marker"] == "last good build"
+    assert builds["after"] == builds["before"]
+    assert builds["failed_leftovers"] == []
 
 
-def test_a_successful_build_replaces_the_whole_site(tmp_path: Path) -> None:
-    project = copy_fixture("minimal", tmp_path / "project")
-    (project / "site").mkdir()
-    (project / "site" / "stale.html").write_text("from an old build")
-
-    result = _build(project)
-
+def test_a_successful_build_replaces_the_whole_site(builds: dict[str, object]) -> None:
+    result = builds["replaced"]
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Built the site into site/" in result.stdout
-    assert not (project / "site" / "stale.html").exists()
-    assert "Minimal Fixture" in (project / "site" / "index.html").read_text()
-    assert _leftovers(project) == []
-
-
-def test_a_first_build_with_no_site_yet_creates_it(tmp_path: Path) -> None:
-    project = copy_fixture("minimal", tmp_path / "project")
-    result = _build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (project / "site" / "index.html").is_file()
-    assert _leftovers(project) == []
+    assert not builds["stale_left"]
+    assert "Minimal Fixture" in builds["index"]
+    assert builds["replaced_leftovers"] == []

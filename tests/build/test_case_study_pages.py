@@ -11,21 +11,17 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.support.sites import Build, build_fixture
+from tests.support.sites import Build
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_fixture("case_study_site", tmp_path_factory.mktemp("cs"))
-    assert build.ok, build.log
-    return build
+def fixture_site(case_study_build: Build) -> Build:
+    return case_study_build
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_fixture("case_study_hostile", tmp_path_factory.mktemp("hostile"))
-    assert build.ok, build.log
-    return build
+def hostile_site(hostile_build: Build) -> Build:
+    return hostile_build
 
 
 def _soup(site: Build, path: str) -> BeautifulSoup:

@@ -1,17 +1,20 @@
-"""More case studies than fit on a page: the index and listings show them a page at a time."""
+"""More case studies than fit on a page: the index and listings show them a page at a time.
+
+A docs page at the address of a page of cards is refused by the case-study
+check, tested without a build in tests/unit/case_studies/test_bad_inputs.py.
+"""
 
 from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from hooks.case_studies.pages import PAGE_SIZE
-from tests.support.paged_site import STUDIES, build_paged_site, facets
-from tests.support.sites import Build, build_fixture, copy_fixture, run_mkdocs_build
+from tests.support.paged_site import STUDIES, facets
+from tests.support.sites import Build
 
 # The two case studies of case_study_site, and the generated ones.
 TOTAL = STUDIES + 2
@@ -19,10 +22,8 @@ RECIPROCITY = 1 + sum("reciprocity" in facets(i)["principles"] for i in range(ST
 
 
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_paged_site(tmp_path_factory.mktemp("paged"))
-    assert build.ok, build.log
-    return build
+def paged(paged_build: Build) -> Build:
+    return paged_build
 
 
 def _soup(site: Build, url: str) -> BeautifulSoup:
@@ -147,27 +148,15 @@ def test_cards_json_holds_every_card_in_index_order(paged: Build) -> None:
 
 
 def test_up_to_a_page_of_case_studies_has_no_pagination_and_no_cards_json(
-    tmp_path: Path,
+    case_study_build: Build,
 ) -> None:
-    site = build_fixture("case_study_site", tmp_path)
+    site = case_study_build
     assert site.ok, site.log
     soup = _soup(site, "case-studies/")
     assert not soup.select_one("#cs-cards").has_attr("data-cards")
     assert soup.select_one(".cs-pagination") is None and soup.select_one("#cs-page") is None
     assert not (site.site_dir / "case-studies/cards.json").exists()
     assert not (site.site_dir / "case-studies/page").exists()
-
-
-@pytest.mark.parametrize("name", ["case-studies/page/2.md", "case-studies/nation/wales/page/2.md"])
-def test_a_docs_page_cannot_take_the_address_of_a_page_of_cards(tmp_path: Path, name: str) -> None:
-    project = copy_fixture("case_study_site", tmp_path / "project")
-    page = project / "docs" / name
-    page.parent.mkdir(parents=True)
-    page.write_text("---\ntitle: Clash\n---\n\nText.\n", encoding="utf-8")
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert f"docs/{name}:1: (file name): the case-study pages use this address" in build.log
-    assert "Traceback" not in build.log
 
 
 def test_search_finds_each_case_study_on_its_own_page_not_on_every_listing(paged: Build) -> None:

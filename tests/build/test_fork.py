@@ -1,30 +1,24 @@
-"""A fork changes one file and gets its own site; upstream updates merge cleanly."""
+"""A fork changes one file and gets its own site; upstream updates merge cleanly.
+
+`fork_build` (tests/conftest.py) is a fork that has merged a later upstream
+change to the shared machinery, built: every promise below holds after the
+merge, and the merged tree builds strictly.
+"""
 
 from __future__ import annotations
 
 import gzip
 import re
-import subprocess
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.fork import copy_project, make_fork
-from tests.support.sites import Build, html_pages, run_mkdocs_build
+from tests.support.fork import UPSTREAM_CHANGES, UPSTREAM_PAGE, git, make_fork
+from tests.support.sites import Build, copy_fixture, html_pages, run_mkdocs_build
 
 UPSTREAM_NAME = "Coproduction Guide"
 FORK_NAME = "Riverside Wellbeing Trust"
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".csv", ".css", ".js", ".txt", ".svg", ".webmanifest"}
-
-
-@pytest.fixture(scope="module")
-def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = make_fork(tmp_path_factory.mktemp("fork"))
-    build = run_mkdocs_build(project, project / "site")
-    if not build.ok:
-        pytest.fail(f"The fork did not build cleanly:\n{build.log}", pytrace=False)
-    return build
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -103,7 +97,9 @@ def test_a_public_site_has_a_sitemap_and_no_noindex(site_dir: Path) -> None:
 
 
 def test_a_config_that_inherits_mkdocs_yml_builds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    # A fork's mkdocs.yml inherits mkdocs.base.yml, as the minimal fixture's
+    # does; a staging config inherits that in turn (two levels of INHERIT).
+    project = copy_fixture("minimal", tmp_path / "project")
     (project / "mkdocs.staging.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_name: Staging copy\nsite_url: https://staging.example/\n",
         encoding="utf-8",
@@ -113,44 +109,29 @@ def test_a_config_that_inherits_mkdocs_yml_builds(tmp_path: Path) -> None:
     assert _soup(build.site_dir / "index.html").title.get_text().endswith("Staging copy")
 
 
-def _git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
-def test_upstream_changes_to_shared_files_merge_into_a_fork_without_conflict(
-    tmp_path: Path,
+def test_upstream_changes_to_shared_files_merge_into_a_fork_and_build(
+    fork_build: Build,
 ) -> None:
-    repo = copy_project(tmp_path / "repo")
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "upstream")
-
-    _git(repo, "checkout", "-q", "-b", "fork")
-    make_fork(repo)  # the fork edits mkdocs.yml and adds its own pages
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "fork identity")
-
-    _git(repo, "checkout", "-q", "main")
-    with (repo / "mkdocs.base.yml").open("a") as f:
-        f.write("\n# upstream: a new shared setting\n")
-    with (repo / "overrides" / "main.html").open("a") as f:
-        f.write("\n{# upstream: a template change #}\n")
-    with (repo / "overrides" / "assets" / "stylesheets" / "site.css").open("a") as f:
-        f.write("\n/* upstream: a style change */\n")
-    _git(repo, "commit", "-qam", "upstream update")
-
-    _git(repo, "checkout", "-q", "fork")
-    _git(repo, "merge", "-q", "--no-edit", "main")
-    assert "upstream: a template change" in (repo / "overrides" / "main.html").read_text()
+    repo = fork_build.site_dir.parent / "repo"
+    assert git(repo, "branch", "--show-current").strip() == "fork"
+    assert len(git(repo, "rev-list", "--parents", "-n1", "HEAD").split()) == 3  # a merge
+    git(repo, "merge-base", "--is-ancestor", "main", "HEAD")  # fails unless upstream is in
+    assert git(repo, "ls-files", "--unmerged") == ""  # merged without a conflict
+    for name, line in UPSTREAM_CHANGES.items():
+        assert line.strip() in (repo / name).read_text(encoding="utf-8"), name
     assert FORK_NAME in (repo / "mkdocs.yml").read_text()
+    # The merged tree built strictly (fork_build fails otherwise), with upstream's change.
+    assert fork_build.ok, fork_build.log
+    (site_css,) = (fork_build.site_dir / "assets" / "stylesheets").glob("site.*.css")
+    assert "/* upstream: a style change */" in site_css.read_text(encoding="utf-8")
+
+
+def test_a_page_added_upstream_is_a_notice_in_the_fork_s_build_not_a_failure(
+    fork_build: Build,
+) -> None:
+    assert fork_build.ok, fork_build.log
+    notice = fork_build.log.split('are not included in the "nav" configuration:')[1]
+    assert f"- {UPSTREAM_PAGE}" in notice.splitlines()[1]
 
 
 def test_a_public_site_draws_no_empty_banner(site_dir: Path) -> None:

@@ -1,13 +1,16 @@
 """`make serve`'s preview: a `--dirty` build rebuilds what an edit changed, and only that.
 
-The real project is copied and built; one case study is edited; a `--dirty`
-build into the same folder must give the edited pages exactly as a clean
-build of the edited project does, and leave the other stories untouched.
+The real project is copied, with the session's build of it (`built_site`,
+copied with its files' times, as a first `make serve` build leaves them);
+one case study is edited; a `--dirty` build into that folder must give the
+edited pages exactly as a clean build of the edited project does, and leave
+the other stories untouched.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -27,12 +30,11 @@ ADDED = "A sentence added while previewing."
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def preview(tmp_path_factory: pytest.TempPathFactory, built_site: Build) -> dict[str, object]:
     tmp = tmp_path_factory.mktemp("preview")
     project = copy_project(tmp / "project")
     site = tmp / "site"
-    first = run_mkdocs_build(project, site)
-    assert first.ok, first.log
+    shutil.copytree(built_site.site_dir, site)  # copy2: each file keeps its time
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     story = project / "case_studies" / f"{STORY}.md"
     text = story.read_text(encoding="utf-8")

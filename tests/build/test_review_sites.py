@@ -1,25 +1,28 @@
-"""Review dates, feedback and what's new on fixture sites with a fixed "today" (1 June 2030)."""
+"""Review dates, feedback and what's new on a fixture site with a fixed "today" (1 June 2030).
+
+Missing and wrong review fields are refused by the governance check, tested
+without a build in tests/unit/governance/test_reviews.py.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import Build, build_fixture, html_pages
+from tests.support.sites import Build, html_pages
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 
 
 @pytest.fixture(scope="module")
-def review_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_fixture("review_dates", tmp_path_factory.mktemp("review_dates"))
-    assert build.ok, build.log  # overdue pages are information: never a warning or an error
-    return build
+def review_site(review_build: Build) -> Build:
+    """tests/conftest.py's `review_build`, which fails unless it built cleanly: overdue
+    pages are information, never a warning or an error."""
+    return review_build
 
 
 def _soup(build: Build, page: str) -> BeautifulSoup:
@@ -103,34 +106,6 @@ def test_whats_new_page_lists_the_newest_pages_with_working_links(review_site: B
     page_dir = review_site.site_dir / "whats-new"
     for li in items:
         assert (page_dir / li.a["href"] / "index.html").resolve().is_file()
-
-
-def test_missing_and_wrong_review_fields_fail_the_build_with_every_problem(
-    tmp_path: Path,
-) -> None:
-    build = build_fixture("review_missing", tmp_path)
-    assert build.returncode == 1
-    assert "Traceback" not in build.log
-    found = [line.strip() for line in build.log.splitlines() if line.startswith("  docs/")]
-    assert found == [
-        "docs/no-date.md:1: last_reviewed: this page has no review date. Fix: add "
-        "'last_reviewed: 2030-06-01' to the front matter, using the date you last checked "
-        "its facts",
-        # A missing field points at its item's line; the others at their own.
-        "docs/pending.md:6: pending_changes: the first change: it has no date to check it "
-        "again. Fix: add 'check_again: YYYY-MM-DD'",
-        "docs/pending.md:7: pending_changes: the first change: its source should be a web "
-        "address starting https://. Fix: add 'source: https://…'",
-        "docs/pending.md:9: pending_changes: the first change: 'check_agian' is not a field "
-        "of a change. Fix: did you mean 'check_again'? use change, source, checked, check_again",
-        "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
-        "year-month-day, for example 'last_reviewed: 2030-06-01'",
-        "docs/wrong.md:5: review_interval_months: 'twelve' is not a whole number of months "
-        "from 1 to 60. Fix: write a number such as 6 or 12, or delete the line to use 12",
-        "docs/wrong.md:6: owner: 'jo.bloggs@example.org' looks like an email address. Fix: "
-        "name a team or role instead, such as 'Policy team', so no personal address is "
-        "published and the page does not depend on one person",
-    ]  # 404.md has no date either, but it is not a content page
 
 
 def test_a_page_shows_its_changes_in_progress_with_their_dates(review_site: Build) -> None:

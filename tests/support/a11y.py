@@ -8,6 +8,8 @@ Each page is checked twice: as it first shows, before Material's script
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -71,6 +73,38 @@ def page_paths(site_dir: Path) -> list[str]:
         rel = p.relative_to(site_dir).as_posix()
         paths.append(rel.removesuffix("index.html"))
     return paths
+
+
+# Pages of one kind share one template and differ only in their text, which
+# the build's own checks read on every page (tests/fixtures/a11y_showcase/
+# holds one of every component the theme styles, and is opened in full). So
+# page-by-page browser checks open every guide (docs/guides/), each page of
+# a kind of its own (the home page, search, 404, the accessibility
+# statement...), and the first page, in path order, of each kind below.
+# `make a11y-results` still runs axe on every page.
+_SECTIONS = ("understand/", "principles/", "law/", "easy-read/", "forms-and-templates/")
+_LISTING = re.compile(r"^case-studies/(?:principle|nation|service-area|involvement)/[^/]+/")
+_INDEX_PAGE = re.compile(r"^case-studies/page/\d+/$")
+
+
+def sample_paths(site_dir: Path) -> list[str]:
+    """The pages browser tests open one by one: every guide, and one page of each kind."""
+    export = site_dir / "case-studies" / "case-studies.json"
+    studies = {s["url"] for s in json.loads(export.read_text(encoding="utf-8"))["case_studies"]}
+
+    def kind(path: str) -> str:
+        if path in studies:
+            return "a case study"
+        if _LISTING.match(path):
+            return "a listing"
+        if _INDEX_PAGE.match(path):
+            return "a later page of the case-study index"
+        return next((section for section in _SECTIONS if path.startswith(section)), path)
+
+    sample: dict[str, str] = {}
+    for path in page_paths(site_dir):
+        sample.setdefault(kind(path), path)
+    return sorted(sample.values())
 
 
 def run_axe(browser: object, site_url: str, paths: list[str]) -> AxeRun:

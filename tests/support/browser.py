@@ -45,6 +45,28 @@ def find_chromium(playwright_default: str | None = None) -> str | None:
     return None
 
 
+@contextmanager
+def launch_chromium() -> Iterator[object]:
+    """Headless Chromium through Playwright; LookupError (saying how to install one) if none."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            bundled = p.chromium.executable_path
+        except Exception:  # Playwright raises when its own build is absent.
+            bundled = None
+        path = find_chromium(bundled)
+        if path is None:
+            raise LookupError(
+                f"No Chromium found for the browser tests. Install one with: {install_hint()}"
+            )
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean: requests are not news."""

@@ -1,4 +1,9 @@
-"""Make a fork of this repository, as an organisation would, in a temporary folder."""
+"""Make a fork of this repository, as an organisation would, in a temporary folder.
+
+`make_fork` gives a fork as it starts; `make_merged_fork` gives a fork that
+has since merged an upstream change to the shared machinery (UPSTREAM_CHANGES),
+which is what tests/conftest.py's `fork_build` builds.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,21 @@ import yaml
 from tests.support.sites import FIXTURES, ROOT
 
 FORK_FIXTURE = FIXTURES / "fork"
+
+# A page upstream adds after the fork was made: the fork's build must pass and
+# name it in a notice, as docs/fork.md ("Get our updates") says.
+UPSTREAM_PAGE = "guides/an-upstream-page.md"
+UPSTREAM_PAGE_TEXT = (
+    "---\ntitle: An upstream page\ndescription: A page added upstream after the fork.\n"
+    "last_reviewed: 2026-12-01\n---\n\n# An upstream page\n\nNew guidance from upstream.\n"
+)
+# What upstream changes after the fork was made: shared files, each with a
+# line that the merged tree (and the CSS, in the built site) must still hold.
+UPSTREAM_CHANGES = {
+    "mkdocs.base.yml": "\n# upstream: a new shared setting\n",
+    "overrides/main.html": "\n{# upstream: a template change #}\n",
+    "overrides/assets/stylesheets/site.css": "\n/* upstream: a style change */\n",
+}
 
 
 def tracked_files() -> list[str]:
@@ -64,3 +84,44 @@ def make_fork(dest: Path) -> Path:
     identity["nav"] = fork_nav(upstream["nav"], "law/", identity["nav"][1:])
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(identity, sort_keys=False), encoding="utf-8")
     return dest
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo` as a fixed test author; fail with git's output if it fails."""
+    result = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def make_merged_fork(repo: Path) -> Path:
+    """A git repository in `repo`: upstream on `main`, the fork on `fork`, which
+    has merged upstream's later change to shared files (checked out: `fork`)."""
+    copy_project(repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "upstream")
+
+    git(repo, "checkout", "-q", "-b", "fork")
+    make_fork(repo)  # the fork edits mkdocs.yml and adds its own pages
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "fork identity")
+
+    git(repo, "checkout", "-q", "main")
+    for name, line in UPSTREAM_CHANGES.items():
+        with (repo / name).open("a", encoding="utf-8") as f:
+            f.write(line)
+    # A new page (upstream lists it in its own nav; the fork's nav is the fork's).
+    (repo / "docs" / UPSTREAM_PAGE).write_text(UPSTREAM_PAGE_TEXT, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "upstream update: shared files and a new page")
+
+    git(repo, "checkout", "-q", "fork")
+    git(repo, "merge", "-q", "--no-edit", "main")
+    return repo

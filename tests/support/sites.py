@@ -81,7 +81,7 @@ def copy_fixture(scenario: str, dest: Path) -> Path:
         src = ROOT / name
         if src.is_dir():
             # Case-study content belongs to the real site, not to fixtures.
-            ignore = _content_only if name == "case_studies" else None
+            ignore = story_files if name == "case_studies" else None
             shutil.copytree(src, dest / name, ignore=ignore, dirs_exist_ok=True)
         elif src.exists():
             shutil.copy2(src, dest / name)
@@ -89,7 +89,7 @@ def copy_fixture(scenario: str, dest: Path) -> Path:
     return dest
 
 
-def _content_only(folder: str, names: list[str]) -> list[str]:
+def story_files(folder: str, names: list[str]) -> list[str]:
     """Leave out case-study stories when copying the shared case_studies/ folder."""
     return [n for n in names if n.endswith(".md") and not n.startswith("_")]
 
@@ -102,10 +102,18 @@ def build_fixture(scenario: str, tmp_path: Path) -> Build:
 
 def build_fixture_with_page(scenario: str, tmp_path: Path, name: str, data: bytes) -> Build:
     """Build a fixture site with one more page, `docs/<name>`, added to its navigation."""
+    return build_fixture_with_pages(scenario, tmp_path, {name: data})
+
+
+def build_fixture_with_pages(scenario: str, tmp_path: Path, pages: dict[str, bytes]) -> Build:
+    """Build a fixture site with more pages, `docs/<name>` for each, added to its navigation."""
     project = copy_fixture(scenario, tmp_path / "project")
-    (project / "docs" / name).write_bytes(data)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + f"  - Added: {name}\n")
+    nav = config.read_text()
+    for name, data in pages.items():
+        (project / "docs" / name).write_bytes(data)
+        nav += f"  - Added: {name}\n"
+    config.write_text(nav)
     return run_mkdocs_build(project, tmp_path / "site")
 
 

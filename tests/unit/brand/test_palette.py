@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from hooks.brand.colours import contrast, nearest_passing, parse_hex
-from hooks.brand.palette import SCHEMES, check_brand, key_lines
+from hooks.brand.palette import SCHEMES, check_brand, key_lines, site_brand
+from tests.support.sites import FIXTURES
 
 
 def test_contrast_matches_wcag_reference_values() -> None:
@@ -57,3 +59,15 @@ def test_a_colour_that_is_not_hex_is_reported(value: object) -> None:
 def test_key_lines_finds_brand_keys_in_mkdocs_yml() -> None:
     text = "extra:\n  brand:\n    primary: '#000'\n    accent: '#111'\nnav:\n  - accent: x\n"
     assert key_lines(text) == {"brand": 2, "primary": 3, "accent": 4}
+
+
+def test_a_brand_colour_below_contrast_is_refused_naming_a_passing_shade() -> None:
+    # tests/fixtures/brand_low_contrast/, checked as the brand hook's on_config does.
+    config = FIXTURES / "brand_low_contrast" / "mkdocs.yml"
+    brand = yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]["brand"]
+    _, _, problems = site_brand(brand, config, config.parent / "docs")
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:6: extra.brand.primary: #7fb3e0 has contrast 2.23:1 for white header text "
+        "on it and link text on the light page, below 4.5:1. "
+        "Fix: use #2e7abc, the nearest shade that passes"
+    ]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import markdown
+from pathlib import Path
 
-from hooks.content.abbreviations import SOURCE, parse
+import markdown
+import pytest
+
+from hooks.common.errors import EditorError
+from hooks.content.abbreviations import SOURCE, glossary, parse
+from tests.support.sites import ROOT
 
 
 def test_definitions_are_read_and_comments_ignored() -> None:
@@ -44,3 +49,18 @@ def test_the_glossary_marks_up_terms_as_the_appended_definitions_did() -> None:
         == appended
         == ('<p>Ask the <abbr title="National Health Service">NHS</abbr>.</p>')
     )
+
+
+def test_a_bad_line_in_the_abbreviations_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    # The real glossary with one bad line added, read as the content hook reads it.
+    (tmp_path / "includes").mkdir()
+    abbreviations = tmp_path / SOURCE
+    original = (ROOT / SOURCE).read_text(encoding="utf-8")
+    abbreviations.write_text(original + "PSR means Provider Selection Regime\n", encoding="utf-8")
+    lines = len(abbreviations.read_text().splitlines())
+    with pytest.raises(EditorError) as refused:
+        glossary(tmp_path)
+    assert (
+        f"includes/abbreviations.md:{lines}: (abbreviation): this line is not an abbreviation. "
+        "Fix: write it as *[TERM]: what it stands for"
+    ) in str(refused.value)

@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
-from hooks.common.front_matter import parse_document
+from hooks.common.front_matter import parse_document, read_document
+from hooks.governance.pending import pending_changes
 from hooks.governance.reviews import (
     add_months,
     check_review_fields,
+    default_interval,
+    is_content_page,
     long_date,
     parse_date,
     review_state,
+    review_today,
 )
+from tests.support.sites import FIXTURES
 
 D = dt.date
 TODAY = D(2030, 6, 1)
@@ -136,3 +142,36 @@ def test_the_contributor_guide_explains_every_review_error() -> None:
     guide = (Path(__file__).resolve().parents[3] / "CONTRIBUTING.md").read_text(encoding="utf-8")
     table = guide[guide.index("## Build errors and how to fix them") :]
     assert {f for f in fields if f"| `{f}`" not in table} == set()
+
+
+def test_missing_and_wrong_review_fields_are_refused_with_every_problem() -> None:
+    # tests/fixtures/review_missing/, every page checked as the governance hook's on_files does.
+    site = FIXTURES / "review_missing"
+    extra = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+    found = []
+    for path in sorted((site / "docs").glob("*.md")):
+        if is_content_page(path.name):
+            doc = read_document(path, f"docs/{path.name}")
+            found += check_review_fields(
+                doc, default_interval(extra), review_today(extra), required=True
+            )[1]
+            found += pending_changes(doc, review_today(extra))[1]
+    assert [str(p) for p in sorted(found)] == [
+        "docs/no-date.md:1: last_reviewed: this page has no review date. Fix: add "
+        "'last_reviewed: 2030-06-01' to the front matter, using the date you last checked "
+        "its facts",
+        # A missing field points at its item's line; the others at their own.
+        "docs/pending.md:6: pending_changes: the first change: it has no date to check it "
+        "again. Fix: add 'check_again: YYYY-MM-DD'",
+        "docs/pending.md:7: pending_changes: the first change: its source should be a web "
+        "address starting https://. Fix: add 'source: https://…'",
+        "docs/pending.md:9: pending_changes: the first change: 'check_agian' is not a field "
+        "of a change. Fix: did you mean 'check_again'? use change, source, checked, check_again",
+        "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
+        "year-month-day, for example 'last_reviewed: 2030-06-01'",
+        "docs/wrong.md:5: review_interval_months: 'twelve' is not a whole number of months "
+        "from 1 to 60. Fix: write a number such as 6 or 12, or delete the line to use 12",
+        "docs/wrong.md:6: owner: 'jo.bloggs@example.org' looks like an email address. Fix: "
+        "name a team or role instead, such as 'Policy team', so no personal address is "
+        "published and the page does not depend on one person",
+    ]  # 404.md has no date either, but it is not a content page
