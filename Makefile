@@ -31,6 +31,20 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
 	@touch $@ $(SITE_STAMP)
 
+# The checkers the tests run over the built site (package.json): the W3C Nu
+# HTML Checker (vnu-jar, needs Java) and HTML_CodeSniffer. Installed with
+# `npm ci` when Node.js is here; without it the tests that need them fail
+# and say how to get them. --ignore-scripts: vnu-jar's install script would
+# download a Java; we use the system's.
+NPM_STAMP := node_modules/.installed
+
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && touch $@; \
+	else \
+	  echo "Node.js (npm) not found: the HTML checkers are not installed, so their tests will fail."; \
+	fi
+
 # --dirty: each save rebuilds only the pages it changes (hooks/preview.py).
 # bench/serve_rebuild.py times this same command.
 SERVE_FLAGS := --dirty --dev-addr 127.0.0.1:8000
@@ -49,7 +63,7 @@ format: $(DEV_STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint ## Lint, then run every test (unit, build and browser)
+test: lint $(NPM_STAMP) ## Lint, then run every test (unit, build and browser)
 	$(BIN)/python -m pytest
 
 bench: bench-build bench-serve bench-weight ## Run every benchmark (not part of make test)
@@ -58,7 +72,7 @@ bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connect
 	$(BIN)/python -m bench.page_weight
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
+	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache node_modules
 
 .PHONY: review-report new-case-study
 review-report: $(SITE_STAMP) ## List pages and case studies by review due date (also reports/review-report.csv)
