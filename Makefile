@@ -43,6 +43,20 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt $(FORK_REQS) | $(BIN)/python
 	$(INSTALL_FORK)
 	@touch $@ $(SITE_STAMP)
 
+# The checkers the tests run over the built site (package.json): the W3C Nu
+# HTML Checker (vnu-jar, needs Java) and HTML_CodeSniffer. Installed with
+# `npm ci` when Node.js is here; without it the tests that need them fail
+# and say how to get them. --ignore-scripts: vnu-jar's install script would
+# download a Java; we use the system's.
+NPM_STAMP := node_modules/.installed
+
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null && touch $@; \
+	else \
+	  echo "Node.js (npm) not found: the HTML checkers are not installed, so their tests will fail."; \
+	fi
+
 # --dirty: each save rebuilds only the pages it changes; --no-strict: a broken
 # save shows its problems in the browser, not a stuck page (hooks/preview/).
 # bench/serve_rebuild.py times this same command.
@@ -73,7 +87,7 @@ PYTEST_FLAGS ?= -n auto --dist loadfile
 
 # The browser tests need a Chromium: ensure_browser.py finds one, or installs
 # Playwright's or (on Debian and Ubuntu) the distribution's.
-test: lint ## Lint, then run every test (unit, build and browser), fetching a browser if needed
+test: lint $(NPM_STAMP) ## Lint, then run every test (unit, build and browser), fetching a browser if needed
 	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python -m pytest $(PYTEST_FLAGS)
 
@@ -86,7 +100,7 @@ bench-weight: $(DEV_STAMP) ## Page weight and paint times on a throttled connect
 	$(BIN)/python -m bench.page_weight
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache
+	rm -rf site .site-build-* $(VENV) .pytest_cache .ruff_cache node_modules
 
 .PHONY: review-report new-case-study
 review-report: $(SITE_STAMP) ## List pages and case studies by review due date (also reports/review-report.csv)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import reopen, visible_card_titles
+from tests.support.browser import apply_filters, reopen, visible_card_titles
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +18,7 @@ def test_filters_appear_and_narrow_the_list(
     assert page.locator("#cs-filters").is_visible()
     assert page.locator("#cs-count").inner_text() == f"Showing all {total} case studies"
     page.select_option("#cs-filter-principle", "reciprocity")
+    apply_filters(page)
     shown = visible_card_titles(page)
     assert 0 < len(shown) < total
     assert "Rushey Green Time Bank" in shown and "Recovery colleges" not in shown
@@ -30,6 +31,7 @@ def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: st
     page.goto(site_url + "case-studies/")
     page.select_option("#cs-filter-nation", "International")
     page.select_option("#cs-filter-involvement", "coproduction")
+    apply_filters(page)
     assert page.url.endswith("case-studies/?nation=International&involvement=coproduction")
     reopen(page)
     assert page.locator("#cs-filter-nation").input_value() == "International"
@@ -44,13 +46,14 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     filtered = len(visible_card_titles(page))
     page.focus("#cs-filter-principle")
     order = []
-    for _ in range(4):
+    for _ in range(5):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.id || document.activeElement.type"))
     assert order == [
         "cs-filter-nation",
         "cs-filter-service_area",
         "cs-filter-involvement",
+        "submit",
         "reset",
     ]
     # After the form, Tab reaches the first card shown: hidden cards take no stop.
@@ -63,6 +66,9 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     page.focus("#cs-filter-nation")
     page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
     assert page.locator("#cs-filter-nation").input_value() != ""
+    assert "nation=" not in page.url  # nothing happens until the reader applies
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
     assert "nation=" in page.url
     page.focus("#cs-filters button[type=reset]")
     page.keyboard.press("Enter")
@@ -85,3 +91,48 @@ def test_without_javascript_every_case_study_and_listing_link_works(
     page.get_by_role("link", name="Rushey Green Time Bank").click()
     assert page.locator("h1").inner_text() == "Rushey Green Time Bank"
     assert page.locator(".cs-facts").is_visible()
+
+
+# Records each change to the count's text: what a screen reader would announce.
+_WATCH_COUNT = """() => {
+  window.__announced = [];
+  new MutationObserver(() => window.__announced.push(
+    document.getElementById("cs-count").textContent
+  )).observe(document.getElementById("cs-count"),
+    { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def test_arrowing_through_a_list_changes_nothing_until_the_reader_applies(
+    page: object, site_url: str
+) -> None:
+    page.goto(site_url + "case-studies/")
+    all_cards = visible_card_titles(page)
+    count = page.locator("#cs-count").inner_text()
+    page.evaluate(_WATCH_COUNT)
+    page.focus("#cs-filter-nation")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    chosen = page.locator("#cs-filter-nation").input_value()
+    assert chosen
+    assert visible_card_titles(page) == all_cards
+    assert page.locator("#cs-count").inner_text() == count
+    assert page.evaluate("window.__announced") == []
+    assert "?" not in page.url
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
+    shown = visible_card_titles(page)
+    assert 0 < len(shown) < len(all_cards)
+    total = len(all_cards)
+    assert page.evaluate("window.__announced") == [f"Showing {len(shown)} of {total} case studies"]
+    assert page.url.endswith(f"case-studies/?nation={chosen}")
+
+
+def test_apply_filters_is_the_forms_submit_button(page: object, site_url: str) -> None:
+    page.goto(site_url + "case-studies/")
+    button = page.get_by_role("button", name="Apply filters")
+    assert button.is_visible() and button.evaluate("b => b.type") == "submit"
+    assert page.locator("#cs-filters button").evaluate_all("bs => bs.map(b => b.type)") == [
+        "submit",
+        "reset",
+    ]

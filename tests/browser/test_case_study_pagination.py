@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.a11y import MATERIAL_SCHEME, SCHEMES, axe_options, run_axe
-from tests.support.browser import reopen, serve_directory, visible_card_titles
+from tests.support.browser import apply_filters, reopen, serve_directory, visible_card_titles
 from tests.support.paged_site import MARKUP_TITLE, STUDIES, facets, title
 from tests.support.sites import Build
 
@@ -51,6 +51,7 @@ def test_filtering_fetches_every_card_only_after_the_first_change(
     assert page.locator(COUNT).inner_text() == f"{TOTAL} case studies"
     assert page.locator(".cs-card").count() == 50
     page.select_option("#cs-filter-nation", "Scotland")
+    apply_filters(page)
     expected = _matching(nation="Scotland")
     page.wait_for_function(
         "n => document.querySelector('#cs-count').textContent.startsWith('Showing ' + n + ' of')",
@@ -62,6 +63,7 @@ def test_filtering_fetches_every_card_only_after_the_first_change(
     assert "Generated study 115" in expected  # on the last page, not this one
     assert page.locator("#cs-pagination").is_hidden() and page.locator("#cs-page").is_hidden()
     page.select_option("#cs-filter-involvement", "coproduction")
+    apply_filters(page)
     both = _matching(nation="Scotland", involvement="coproduction")
     page.wait_for_function(
         "n => document.querySelector('#cs-count').textContent.startsWith('Showing ' + n + ' of')",
@@ -96,6 +98,7 @@ def test_filter_state_is_kept_in_the_url_and_a_filtered_url_opens_filtered(
     page.goto(paged_url + "case-studies/page/2/")
     page.select_option("#cs-filter-principle", "access")
     page.select_option("#cs-filter-service_area", "dementia")
+    apply_filters(page)
     assert page.url.endswith("case-studies/page/2/?principle=access&service_area=dementia")
     reopen(page)
     expected = _matching(principles="access", service_areas="dementia")
@@ -115,6 +118,7 @@ def test_clearing_the_filters_restores_the_page_and_its_pagination(
     before = visible_card_titles(page)
     assert len(before) == 50 and before[0] != "Advice Panel"
     page.select_option("#cs-filter-principle", "reciprocity")
+    apply_filters(page)
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"
     )
@@ -133,6 +137,8 @@ def test_filters_and_pagination_work_from_the_keyboard(page: object, paged_url: 
     page.focus("#cs-filter-nation")
     page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
     assert page.locator("#cs-filter-nation").input_value() == "England"
+    page.get_by_role("button", name="Apply filters").focus()
+    page.keyboard.press("Enter")
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.startsWith('Showing')"
     )
@@ -154,6 +160,7 @@ def test_a_failed_fetch_is_announced_and_leaves_the_page_as_it_was(
     page.goto(paged_url + "case-studies/")
     before = visible_card_titles(page)
     page.select_option("#cs-filter-nation", "Wales")
+    apply_filters(page)
     page.wait_for_function(
         "() => document.querySelector('#cs-count').textContent.includes('could not')"
     )

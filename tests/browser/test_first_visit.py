@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from tests.support.browser import apply_filters
 from tests.support.material import BUNDLE, MATERIAL_STARTED, material_started, wake_material
 
 pytestmark = pytest.mark.browser
@@ -98,6 +99,7 @@ def test_material_starts_once_and_our_scripts_do_not_run_again(page: object, sit
     assert page.locator("meta[name=theme-color]").count() == 1  # Material mounted once
     assert page.locator("#cs-count").inner_text() == count
     page.select_option("#cs-filter-principle", "reciprocity")
+    apply_filters(page)
     assert page.locator("#cs-count").inner_text().startswith("Showing ")
 
 

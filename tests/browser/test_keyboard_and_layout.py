@@ -223,7 +223,8 @@ def test_search_is_usable_by_keyboard_alone(page: object, published_url: str) ->
     assert _tab_until(page, "() => document.activeElement.matches('.cg-search-link')")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/")
-    assert _tab_until(page, "() => document.activeElement.name === 'q'")
+    # The labelled field has focus on arrival.
+    page.wait_for_function("() => document.activeElement.name === 'q'")
     page.keyboard.type("accessibility")
     page.keyboard.press("Enter")
     status = page.get_by_role("status")

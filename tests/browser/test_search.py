@@ -57,3 +57,46 @@ def test_three_spellings_of_coproduction_find_the_same_pages(page: object, site_
     }
     assert found["coproduction"], "no results at all"
     assert found["coproduction"] == found["co-production"] == found["co production"], found
+
+
+# Records each change to the status region: what a screen reader announces.
+_WATCH_STATUS = """() => {
+  window.__announced = [];
+  const status = document.querySelector("[data-cg-search-status]");
+  new MutationObserver(() => window.__announced.push(status.textContent))
+    .observe(status, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def test_focus_is_in_the_search_box_on_arrival(page: object, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    page.wait_for_function("() => document.activeElement.id === 'cg-search-q'")
+    assert page.evaluate("() => document.activeElement.name") == "q"
+
+
+def test_a_search_starts_when_the_reader_pauses_and_is_announced_once(
+    page: object, console_errors: list[str], site_url: str
+) -> None:
+    page.goto(site_url + "search/")
+    page.evaluate(_WATCH_STATUS)
+    page.keyboard.type("coproduction", delay=60)  # quicker than the pause that searches
+    page.get_by_role("status").filter(has_text="for \u201c").wait_for()
+    announced = page.evaluate("window.__announced")
+    assert len(announced) == 1 and announced[0].endswith("for \u201ccoproduction\u201d."), announced
+    assert page.locator("[data-cg-search-results] li > a").count() > 0
+    assert page.url.endswith("search/?q=coproduction")
+    page.keyboard.press("Enter")  # the same search again: nothing new to say
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__announced") == announced
+    assert console_errors == []
+
+
+def test_enter_searches_at_once_and_is_announced_once(page: object, site_url: str) -> None:
+    page.goto(site_url + "search/")
+    page.evaluate(_WATCH_STATUS)
+    page.keyboard.type("accessible")
+    page.keyboard.press("Enter")  # before the pause is over
+    page.get_by_role("status").filter(has_text="for \u201c").wait_for()
+    page.wait_for_timeout(600)  # the pause would have searched by now
+    announced = page.evaluate("window.__announced")
+    assert len(announced) == 1 and announced[0].endswith("for \u201caccessible\u201d."), announced

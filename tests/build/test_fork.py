@@ -90,6 +90,17 @@ def test_a_private_fork_is_not_indexed_and_says_it_is_internal(fork_build: Build
         assert banner and banner.get_text(strip=True) == f"Internal guidance for {FORK_NAME}"
 
 
+def test_a_private_fork_describes_itself_to_no_one_a_link_is_shared_with(
+    fork_build: Build,
+) -> None:
+    pages = html_pages(fork_build.site_dir)
+    assert pages
+    for path in pages:
+        soup = _soup(path)
+        assert not soup.select("meta[property^='og:']"), path
+        assert not soup.select("meta[name^='twitter:']"), path
+
+
 def test_a_public_site_has_a_sitemap_and_no_noindex(site_dir: Path) -> None:
     assert (site_dir / "sitemap.xml").is_file()
     assert "Sitemap:" in (site_dir / "robots.txt").read_text()

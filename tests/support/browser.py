@@ -93,6 +93,12 @@ def visible_card_titles(page: object) -> list[str]:
     return page.locator(".cs-card:visible .cs-card__title a").all_inner_texts()
 
 
+def apply_filters(page: object) -> None:
+    """Choose "Apply filters" on the case-study index, as a reader does once
+    they have chosen values: choosing alone filters nothing."""
+    page.get_by_role("button", name="Apply filters").click()
+
+
 def reopen(page: object) -> None:
     """Open the page's address afresh, as a reader following a shared link would."""
     address = page.url

@@ -2,9 +2,14 @@
   Case-study filters on /case-studies/ (progressive enhancement).
   Without this script the page lists every case study (a page of them at a
   time when there are many) and links to a static page per filter value.
-  With it, the filter form appears, filters the cards, announces the number
-  shown (role="status"), and keeps its state in the URL query
-  (?principle=…&nation=…&service_area=…&involvement=…).
+  With it, the filter form appears (main.html shows it before the first
+  paint, so the page does not shift). Choosing values changes nothing yet:
+  a reader arrowing through a list must not refilter the page and hear a
+  new count at every key press. "Apply filters" (the form's submit button,
+  Enter or a click) filters the cards, announces the number shown once
+  (role="status") and keeps the state in the URL query
+  (?principle=…&nation=…&service_area=…&involvement=…); a filtered URL opens
+  filtered. "Clear filters" shows every case study again.
 
   One page of cards: the cards are all here; filtering hides the others.
   Several pages (the list has data-cards): the other pages' cards are not
@@ -173,7 +178,7 @@
           return { cards: json.cards, base: url.href };
         });
       data.catch(function () {
-        data = null; // the next change tries again
+        data = null; // the next "Apply filters" tries again
       });
     }
     return data;
@@ -229,9 +234,6 @@
     if (wanted && known) {
       select.value = wanted;
     }
-    select.addEventListener("change", function () {
-      apply(true);
-    });
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -243,7 +245,7 @@
       apply(true);
     }, 0);
   });
-  form.hidden = false;
+  form.hidden = false; // shown by CSS from the first paint (main.html); now for good
   if (!source || filtering()) {
     apply(false);
   }
