@@ -5,7 +5,9 @@ Events:
   mappings, not lists that would replace ours (fork.py), and `extra.brand`
   (colours for contrast, logo and favicon files; palette.py), every problem
   at once, and sets the theme's logo and favicon.
-- `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours.
+- `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours, and
+  `assets/images/share.png`, the picture a shared link shows (share_image.py;
+  a private site has no share tags, so none).
 - `on_post_build` (last, after the feed is written): a private site keeps no
   sitemap or public feed; every site gets its robots.txt (private_site.py).
 """
@@ -24,6 +26,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.brand import fork, palette, private_site
+from hooks.brand.share_image import share_png
 from hooks.common import fragments
 from hooks.common.errors import raise_if_any
 
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 CSS_URI = "assets/stylesheets/brand.css"
+SHARE_URI = "assets/images/share.png"
 _state: dict[str, Any] = {}
 
 
@@ -48,11 +52,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for key, value in images.items():
         config.theme[key] = value
     _state["css"] = palette.brand_css(fragments.folder(config), colours)
+    _state["colours"] = colours
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, CSS_URI, content=_state["css"]))
+    if not private_site.is_private(config):
+        colours = _state["colours"]
+        image = share_png(colours["primary"], colours["accent"], config.site_name)
+        files.append(File.generated(config, SHARE_URI, content=image))
     return files
 
 

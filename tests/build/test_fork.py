@@ -228,3 +228,15 @@ def test_links_to_a_dropped_or_missing_page_fail_with_the_file_line_and_fix(
     ):
         assert message in build.log, build.log
     assert f"{line + 1}: link 'index.md#nowhere-at-all': 'index.md' has no heading" in build.log
+
+
+def test_a_public_site_publishes_the_share_image_its_pages_name(site_dir: Path) -> None:
+    image = site_dir / "assets" / "images" / "share.png"
+    assert image.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    tag = _soup(site_dir / "index.html").find("meta", property="og:image")
+    assert tag["content"].endswith("assets/images/share.png")
+
+
+def test_a_private_fork_has_no_share_image_or_share_tags(fork_build: Build) -> None:
+    assert not (fork_build.site_dir / "assets" / "images" / "share.png").exists()
+    assert _soup(fork_build.site_dir / "index.html").find("meta", property="og:image") is None
