@@ -31,11 +31,18 @@ class Document:
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
     key_lines: dict[str, int] = field(default_factory=dict)
+    # For a key whose value is a list: the line of each of its items.
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
         """The line where `key` is set, or the first line if it is missing."""
         return self.key_lines.get(key, 1)
+
+    def line_of_item(self, key: str, index: int) -> int:
+        """The line where item `index` of the list `key` starts, or the key's line."""
+        lines = self.item_lines.get(key, [])
+        return lines[index] if 0 <= index < len(lines) else self.line_of(key)
 
 
 def read_document(file: Path, display_path: str) -> Document:
@@ -158,8 +165,11 @@ def _parse_yaml(source: str, doc: Document) -> None:
         )
         return
     doc.meta = {str(k): v for k, v in data.items()}
-    for key_node, _ in node.value:
+    for key_node, value_node in node.value:
         doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+        if isinstance(value_node, yaml.SequenceNode):
+            items = [item.start_mark.line + 2 for item in value_node.value]
+            doc.item_lines[str(key_node.value)] = items
 
 
 def _bad_value_at(source: str) -> tuple[int, str]:
