@@ -4,7 +4,7 @@
   time when there are many) and links to a static page per filter value.
   With it, the filter form appears, filters the cards, announces the number
   shown (role="status"), and keeps its state in the URL query
-  (?principle=…&nation=…&service_area=…&involvement=…).
+  (?principle=…&nation=…&service_area=…&involvement=…&evidence=…).
 
   One page of cards: the cards are all here; filtering hides the others.
   Several pages (the list has data-cards): the other pages' cards are not
@@ -32,6 +32,7 @@
     nation: "nation",
     service_area: "service_areas",
     involvement: "involvement",
+    evidence: "evidence",
   };
 
   function noun(n) {
@@ -116,6 +117,7 @@
     item.setAttribute("data-nation", card.nation);
     item.setAttribute("data-service_area", card.service_areas.join("|"));
     item.setAttribute("data-involvement", card.involvement);
+    item.setAttribute("data-evidence", card.evidence);
     var title = element("h3", "cs-card__title");
     var link = element("a", "", card.title);
     link.href = new URL(card.href, base).href;
@@ -128,6 +130,10 @@
     facts.appendChild(element("dd", "", card.nation));
     facts.appendChild(element("dt", "", "Principles"));
     facts.appendChild(element("dd", "", card.principles.join(", ")));
+    if (card.changed) {
+      facts.appendChild(element("dt", "", "What changed"));
+      facts.appendChild(element("dd", "cs-card__changed", card.changed));
+    }
     item.appendChild(facts);
     return item;
   }
