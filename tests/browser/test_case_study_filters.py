@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.support.browser import reopen, visible_card_titles
+
+NO_EVALUATION = "No published evaluation found"
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +31,22 @@ def test_filters_appear_and_narrow_the_list(
     assert console_errors == []
 
 
-def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: str) -> None:
+def test_filter_state_is_kept_in_the_url_and_restored(
+    page: object, site_url: str, site_dir: Path
+) -> None:
     page.goto(site_url + "case-studies/")
     page.select_option("#cs-filter-nation", "International")
     page.select_option("#cs-filter-involvement", "coproduction")
     assert page.url.endswith("case-studies/?nation=International&involvement=coproduction")
     reopen(page)
     assert page.locator("#cs-filter-nation").input_value() == "International"
-    assert sorted(visible_card_titles(page)) == [
-        "Nuka System of Care",
-        "Participatory budgeting in Porto Alegre",
-    ]
+    expected = sorted(
+        s["title"]
+        for s in _studies(site_dir)
+        if s["nation"] == "International" and s["involvement"] == "coproduction"
+    )
+    assert "Nuka System of Care" in expected
+    assert sorted(visible_card_titles(page)) == expected
 
 
 def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
@@ -51,8 +61,8 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
         "cs-filter-nation",
         "cs-filter-service_area",
         "cs-filter-involvement",
+        "cs-filter-evidence",
         "reset",
-        order[4],
     ]
     page.focus("#cs-filter-nation")
     page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
@@ -79,3 +89,43 @@ def test_without_javascript_every_case_study_and_listing_link_works(
     page.get_by_role("link", name="Rushey Green Time Bank").click()
     assert page.locator("h1").inner_text() == "Rushey Green Time Bank"
     assert page.locator(".cs-facts").is_visible()
+
+
+def _studies(site_dir: Path) -> list[dict]:
+    return json.loads((site_dir / "case-studies" / "case-studies.json").read_text())["case_studies"]
+
+
+def _titles_by_evidence(site_dir: Path, level: str) -> list[str]:
+    return sorted(s["title"] for s in _studies(site_dir) if s["evidence"]["level"] == level)
+
+
+def test_evidence_filter_shows_only_case_studies_with_that_evidence(
+    page: object, console_errors: list[str], site_url: str, site_dir: Path
+) -> None:
+    page.goto(site_url + "case-studies/")
+    total = page.locator(".cs-card").count()
+    page.select_option("#cs-filter-evidence", "none found")
+    shown = visible_card_titles(page)
+    assert sorted(shown) == _titles_by_evidence(site_dir, "none found")
+    assert 0 < len(shown) < total
+    assert page.url.endswith("case-studies/?evidence=none+found")
+    changed = page.locator(".cs-card:visible .cs-card__changed").all_inner_texts()
+    first = {s["title"]: s.get("outcomes", [{"text": NO_EVALUATION}])[0]["text"]
+             for s in _studies(site_dir)}  # fmt: skip
+    assert changed == [first[title] for title in shown]
+    assert NO_EVALUATION in changed
+    page.select_option("#cs-filter-evidence", "independent evaluation")
+    assert sorted(visible_card_titles(page)) == _titles_by_evidence(
+        site_dir, "independent evaluation"
+    )
+    assert console_errors == []
+
+
+def test_without_javascript_each_evidence_level_has_its_own_listing(
+    no_js_page: object, site_url: str, site_dir: Path
+) -> None:
+    page = no_js_page
+    page.goto(site_url + "case-studies/")
+    page.locator(".cs-browse").get_by_role("link", name="none found", exact=True).click()
+    assert page.url.endswith("case-studies/evidence/none-found/")
+    assert sorted(visible_card_titles(page)) == _titles_by_evidence(site_dir, "none found")
