@@ -38,20 +38,59 @@ AREAS = ("mental health", "dementia", "cancer", "criminal justice", "older peopl
 PRINCIPLES = ("equality", "diversity", "access", "reciprocity")
 STEPS = ("coproduction", "co-design", "engagement", "consultation", "informing")
 
+# About 430 words under the six headings of case_studies/_template.md: every
+# case study must be 400 to 900 words (hooks/case_studies/content.py), and a
+# realistic length keeps the timings honest.
 STORY = """
 ## Context
 
 Synthetic case study number {i}, written for the benchmark. People who use
-the service and staff meet every month to plan it together.
+the service said it was planned for them, not with them. Meetings happened
+in office hours, in a building that was hard to reach by bus, and the papers
+were long and full of jargon. Few people came, and the same few voices were
+heard every time.
+
+## Who was involved and how
+
+People who use the service and staff meet every month to plan it together.
+A group of twelve people with lived experience formed a panel. They were
+paid for their time, had their travel covered and chose where to meet. Two
+members chaired the meetings with a manager, and everyone had the papers a
+week before, written in plain English.
 
 ## What they did
 
 They agreed a budget, chose what to change first and reviewed it after a
-year. Everyone was paid for their time.
+year. Everyone was paid for their time. The panel walked the route from the
+bus stop, read every letter the service sent and listened to people who had
+stopped coming. They wrote down what got in the way and what helped, then
+worked with staff to try three changes: shorter letters, an evening drop-in
+and a named contact for each person. Each change was tried for three months
+and talked over at the next meeting. When something did not work, the panel
+said so, and the change was altered or dropped.
 
 ## What changed
 
-More people used the service, and fewer left it early.
+More people used the service, and fewer left it early. The evening drop-in
+became the busiest session of the week, and people said they felt listened
+to. The organisation published a short report on the changes.
+
+## What was hard
+
+Paying people took months to arrange, because the payroll system had never
+paid anyone who was not staff. Some managers found it hard to hand over
+decisions, and at first the panel was asked to comment on plans that were
+already finished. Keeping the panel diverse took effort: people who worked
+during the day, or who cared for someone, could not always come, so the
+meetings moved to different times and places.
+
+## What others can learn
+
+Start with the money: agree payments and expenses before the first meeting.
+Give the group real decisions, not just plans to comment on, and say which
+decisions are theirs. Share papers early and write them plainly. Review the
+changes together, and be honest when something has not worked. Keep asking
+who is missing, and change how you meet so they can come.
 """
 
 
@@ -73,6 +112,13 @@ sources:
     url: https://example.org/{i}
     publisher: Benchmark Trust
     accessed: 2026-01-02
+  - title: Benchmark report
+    url: https://example.org/{i}/report
+    publisher: Benchmark Council
+    accessed: 2026-01-02
+outcomes:
+  - text: More people used the service in {2000 + i % 20}.
+    source: 2
 last_reviewed: 2026-01-03
 ---
 """

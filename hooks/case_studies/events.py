@@ -10,8 +10,9 @@ Events:
 - `on_page_read_source`: a story's page is rendered only when MkDocs builds
   it. Its file points at `case_studies/<slug>.md`, so `mkdocs serve --dirty`
   (`make serve`) rebuilds only the stories whose file changed.
-- `on_page_content`: put each generated page's pre-rendered HTML (facts
-  panel, cards) before its Markdown content; other pages pass through.
+- `on_page_content`: put each generated page's pre-rendered HTML (key
+  facts, cards) before its Markdown content, and a story's long facts
+  (sources, what changed, …) after it; other pages pass through.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 FOLDER = "case_studies"
-_html: dict[str, str] = {}
+_html: dict[str, str] = {}  # src_uri -> HTML before the page's content
+_after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
 _stories: dict[str, Record] = {}
 _site: dict[str, pages.Site] = {}
 
@@ -48,6 +50,7 @@ _site: dict[str, pages.Site] = {}
 def on_config(config: MkDocsConfig) -> None:
     set_records([])
     _html.clear()
+    _after.clear()
     _stories.clear()
     _site.clear()
 
@@ -95,11 +98,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     record = _stories.get(page.file.src_uri)
     if record is None or not isinstance(page, StoryPage):
         return None
-    page.source = _site["site"].story(record)
-    markdown, _html[page.file.src_uri] = page.source
+    markdown, _html[page.file.src_uri], _after[page.file.src_uri] = _site["site"].story(record)
+    page.source = markdown, _html[page.file.src_uri]
     return markdown
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     before = _html.get(page.file.src_uri)
-    return html if before is None else before + html
+    return html if before is None else before + html + _after.get(page.file.src_uri, "")

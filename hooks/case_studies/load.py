@@ -16,7 +16,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from hooks.case_studies.schema import Schema, check_meta
+from hooks.case_studies.content import check_content
+from hooks.case_studies.schema import Schema, check_meta, evidence_levels
 from hooks.case_studies.store import Record
 from hooks.case_studies.template import leftovers, load_template
 from hooks.common.errors import Problem
@@ -25,7 +26,7 @@ from hooks.common.front_matter import Document, parse_document, read_document
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
 RESERVED_SLUGS = frozenset(
-    {"index", "fields", "principle", "nation", "service-area", "involvement", "page"}
+    {"index", "fields", "principle", "nation", "service-area", "involvement", "evidence", "page"}
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BODY_RULES = (
@@ -152,6 +153,7 @@ def check_document(
         ]
     data, problems = check_meta(doc, schema, today)
     problems += _check_slug(doc, slug, taken) + _check_body(doc)
+    problems += check_content(doc, evidence_levels(schema))
     if problems:
         return None, problems
     record: Record = {

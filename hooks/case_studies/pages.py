@@ -50,7 +50,10 @@ Pages = paging.Pagination | None
 
 
 def vocabulary(schema: dict[str, Any], field: str) -> list[str]:
-    spec = schema["properties"][field]
+    """The allowed values of `field` (a path such as `evidence.level`), in schema order."""
+    spec = schema
+    for step in field.split("."):
+        spec = spec["properties"][step]
     return list(spec.get("enum") or spec.get("items", {}).get("enum", []))
 
 
@@ -118,8 +121,8 @@ class Site:
         index = self._index(records, facets)
         return [*index, self._fields(), *self._data(records), *self._listings(records, facets)]
 
-    def story(self, record: Record) -> tuple[str, str]:
-        """A story page's Markdown, and the HTML (facts panel) that goes before it."""
+    def story(self, record: Record) -> tuple[str, str, str]:
+        """A story page's Markdown, the HTML before it (key facts) and after it (the rest)."""
         here = record["url"]
         view = {
             **cr.public_fields(record),
@@ -143,12 +146,13 @@ class Site:
             "nation": (record["nation"], self.href(listing_uri("nation", record["nation"]), here)),
             "index": self.href(INDEX, here),
         }
-        html = cr.render(self.fragments, "case-study-page.html", cs=view)
+        before = cr.render(self.fragments, "case-study-page.html", cs=view)
+        after = cr.render(self.fragments, "case-study-more-facts.html", cs=view)
         meta = {
             "title": record["title"],
             "description": record["summary"],
         }
-        return cr.page_markdown(meta, record["_body"]), html
+        return cr.page_markdown(meta, record["_body"]), before, after
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
         return [
@@ -270,12 +274,19 @@ class Site:
         keys = ("title", "organisation", "summary", "nation", "principles", "service_areas",
                 "involvement")  # fmt: skip
         cards = [
-            {"href": get_relative_url(r["url"], CARDS), **{k: r[k] for k in keys}} for r in records
-        ]
+            {"href": get_relative_url(r["url"], CARDS), **{k: r[k] for k in keys},
+             "evidence": "|".join(cr.values_of(r, "evidence.level")),
+             "changed": cr.what_changed(r)}
+            for r in records
+        ]  # fmt: skip
         return json.dumps({"cards": cards}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def _card(self, record: Record, from_url: str) -> dict[str, Any]:
-        return {**cr.public_fields(record), "href": get_relative_url(record["url"], from_url)}
+        return {
+            **cr.public_fields(record),
+            "href": get_relative_url(record["url"], from_url),
+            "changed": cr.what_changed(record),
+        }
 
     def _card_html(self, card: dict[str, Any], level: int) -> Markup:
         """A card, rendered once for every listing at the same depth (so the same href).

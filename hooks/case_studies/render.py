@@ -18,16 +18,19 @@ from typing import Any
 from markdown.extensions.toc import slugify
 from mkdocs.utils import get_relative_url
 
+from hooks.case_studies.content import NONE_FOUND
 from hooks.case_studies.load import public
 from hooks.case_studies.store import Record
 from hooks.common import fragments
 
-# (URL segment, record field, query parameter, heading) for each filter.
+# (URL segment, record field, query parameter, heading) for each filter. A
+# field inside a mapping is named by its path: `evidence.level`.
 FACETS = (
     ("principle", "principles", "principle", "Principle"),
     ("nation", "nation", "nation", "Nation"),
     ("service-area", "service_areas", "service_area", "Service area"),
     ("involvement", "involvement", "involvement", "Level of involvement"),
+    ("evidence", "evidence.level", "evidence", "Evidence"),
 )
 _OPTIONAL = (
     "region",
@@ -56,11 +59,19 @@ def public_fields(record: Record) -> dict[str, Any]:
 
 
 def describe_field(spec: dict[str, Any]) -> dict[str, Any]:
-    """A schema property as the fields page shows it."""
+    """A schema property as the fields page shows it, with the parts of a mapping
+    (such as `evidence`'s `level` and `url`) or of each item in a list of them."""
     allowed = spec.get("enum") or spec.get("items", {}).get("enum") or []
     example = spec.get("examples", [""])[0]
     shown = example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)
-    return {"description": spec.get("description", ""), "allowed": allowed, "example": shown}
+    inner = spec.get("properties") or spec.get("items", {}).get("properties") or {}
+    parts = [{"name": name, **describe_field(part)} for name, part in inner.items()]
+    return {
+        "description": spec.get("description", ""),
+        "allowed": allowed,
+        "example": shown,
+        "parts": parts,
+    }
 
 
 def facet_slug(value: str) -> str:
@@ -69,8 +80,23 @@ def facet_slug(value: str) -> str:
 
 
 def values_of(record: Record, field: str) -> list[str]:
-    value = record.get(field)
+    """The record's values of `field` (a path such as `evidence.level`); [] if it has none."""
+    value: Any = record
+    for step in field.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    if value is None:
+        return []
     return value if isinstance(value, list) else [value]
+
+
+def what_changed(record: Record) -> str | None:
+    """A card's line on what changed: the first outcome, or that none was found."""
+    outcomes = record.get("outcomes")
+    if outcomes:
+        return str(outcomes[0]["text"])
+    if values_of(record, "evidence.level") == [NONE_FOUND]:
+        return "No published evaluation found"
+    return None
 
 
 def facet_values(records: list[Record], field: str, order: list[str]) -> list[tuple[str, int]]:

@@ -32,6 +32,11 @@ def load_schema(path: Path) -> Schema:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def evidence_levels(schema: Schema) -> list[str]:
+    """The allowed values of `evidence.level`."""
+    return list(_subschema(schema, ["evidence", "level"]).get("enum", []))
+
+
 def to_json(value: Any) -> Any:
     """YAML values as JSON values: dates become `YYYY-MM-DD` (datetimes keep their time)."""
     if isinstance(value, dt.date):

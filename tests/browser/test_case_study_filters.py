@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.support.browser import apply_filters, reopen, visible_card_titles
+
+NO_EVALUATION = "No published evaluation found"
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +32,9 @@ def test_filters_appear_and_narrow_the_list(
     assert console_errors == []
 
 
-def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: str) -> None:
+def test_filter_state_is_kept_in_the_url_and_restored(
+    page: object, site_url: str, site_dir: Path
+) -> None:
     page.goto(site_url + "case-studies/")
     page.select_option("#cs-filter-nation", "International")
     page.select_option("#cs-filter-involvement", "coproduction")
@@ -35,10 +42,13 @@ def test_filter_state_is_kept_in_the_url_and_restored(page: object, site_url: st
     assert page.url.endswith("case-studies/?nation=International&involvement=coproduction")
     reopen(page)
     assert page.locator("#cs-filter-nation").input_value() == "International"
-    assert sorted(visible_card_titles(page)) == [
-        "Nuka System of Care",
-        "Participatory budgeting in Porto Alegre",
-    ]
+    expected = sorted(
+        s["title"]
+        for s in _studies(site_dir)
+        if s["nation"] == "International" and s["involvement"] == "coproduction"
+    )
+    assert "Nuka System of Care" in expected
+    assert sorted(visible_card_titles(page)) == expected
 
 
 def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
@@ -46,13 +56,14 @@ def test_filters_work_from_the_keyboard(page: object, site_url: str) -> None:
     filtered = len(visible_card_titles(page))
     page.focus("#cs-filter-principle")
     order = []
-    for _ in range(5):
+    for _ in range(6):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.id || document.activeElement.type"))
     assert order == [
         "cs-filter-nation",
         "cs-filter-service_area",
         "cs-filter-involvement",
+        "cs-filter-evidence",
         "submit",
         "reset",
     ]
@@ -136,3 +147,45 @@ def test_apply_filters_is_the_forms_submit_button(page: object, site_url: str) -
         "submit",
         "reset",
     ]
+
+
+def _studies(site_dir: Path) -> list[dict]:
+    return json.loads((site_dir / "case-studies" / "case-studies.json").read_text())["case_studies"]
+
+
+def _titles_by_evidence(site_dir: Path, level: str) -> list[str]:
+    return sorted(s["title"] for s in _studies(site_dir) if s["evidence"]["level"] == level)
+
+
+def test_evidence_filter_shows_only_case_studies_with_that_evidence(
+    page: object, console_errors: list[str], site_url: str, site_dir: Path
+) -> None:
+    page.goto(site_url + "case-studies/")
+    total = page.locator(".cs-card").count()
+    page.select_option("#cs-filter-evidence", "none found")
+    apply_filters(page)
+    shown = visible_card_titles(page)
+    assert sorted(shown) == _titles_by_evidence(site_dir, "none found")
+    assert 0 < len(shown) < total
+    assert page.url.endswith("case-studies/?evidence=none+found")
+    changed = page.locator(".cs-card:visible .cs-card__changed").all_inner_texts()
+    first = {s["title"]: s.get("outcomes", [{"text": NO_EVALUATION}])[0]["text"]
+             for s in _studies(site_dir)}  # fmt: skip
+    assert changed == [first[title] for title in shown]
+    assert NO_EVALUATION in changed
+    page.select_option("#cs-filter-evidence", "independent evaluation")
+    apply_filters(page)
+    assert sorted(visible_card_titles(page)) == _titles_by_evidence(
+        site_dir, "independent evaluation"
+    )
+    assert console_errors == []
+
+
+def test_without_javascript_each_evidence_level_has_its_own_listing(
+    no_js_page: object, site_url: str, site_dir: Path
+) -> None:
+    page = no_js_page
+    page.goto(site_url + "case-studies/")
+    page.locator(".cs-browse").get_by_role("link", name="none found", exact=True).click()
+    assert page.url.endswith("case-studies/evidence/none-found/")
+    assert sorted(visible_card_titles(page)) == _titles_by_evidence(site_dir, "none found")

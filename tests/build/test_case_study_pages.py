@@ -28,37 +28,66 @@ def _soup(site: Build, path: str) -> BeautifulSoup:
     return BeautifulSoup((site.site_dir / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_case_study_page_shows_its_facts_panel(fixture_site: Build) -> None:
+def _facts(panel: object) -> dict[str, object]:
+    """A summary list's values by label: each row is a <div> holding one dt and one dd."""
+    rows = panel.select(".cs-summary-list > .cs-summary-list__row")
+    assert all(len(row.find_all(["dt", "dd"], recursive=False)) == 2 for row in rows)
+    return {row.dt.get_text(): row.dd for row in rows}
+
+
+def test_key_facts_are_a_short_summary_list_before_the_story(fixture_site: Build) -> None:
     soup = _soup(fixture_site, "case-studies/time-swap/index.html")
-    facts = {
-        dt.get_text(): dd
-        for dt, dd in zip(soup.select(".cs-facts dt"), soup.select(".cs-facts dd"), strict=True)
-    }
+    facts = _facts(soup.select_one(".cs-facts"))
+    assert list(facts) == [
+        "Organisation", "Where", "Started", "Level of involvement", "Principles", "Evidence",
+    ]  # fmt: skip
     assert facts["Organisation"].get_text() == "Fixture Time Bank"
     assert facts["Where"].get_text() == "Cardiff (Wales)"
-    assert facts["Since"].get_text() == "2001"
-    assert facts["Status"].get_text() == "Active"
+    assert facts["Started"].get_text() == "2001, still running"
+    assert facts["Principles"].get_text() == "Reciprocity, Equality"
+    evidence = facts["Evidence"].a
+    assert (evidence.get_text(), evidence["href"]) == (
+        "Own report", "https://source.example/time-swap-report",
+    )  # fmt: skip
+
+
+def test_long_facts_and_sources_follow_the_story(fixture_site: Build) -> None:
+    soup = _soup(fixture_site, "case-studies/time-swap/index.html")
+    article = soup.select_one("article")
+    more = article.select_one(".cs-more-facts")
+    story_headings = [h for h in article.find_all("h2") if not h.find_parent(class_="cs-facts")]
+    assert story_headings[-1] is more.h2  # after the story's last section
+    facts = _facts(more)
+    assert list(facts) == ["What changed", "Lived-experience roles", "Service areas",
+                           "Last reviewed"]  # fmt: skip
+    outcome = facts["What changed"].li
+    assert outcome.get_text() == "Members swapped 2,000 hours of help in 2024. (source 2)"
+    assert outcome.a["href"] == "#cs-source-2" and more.select_one("#cs-source-2")
     assert facts["Lived-experience roles"].get_text() == "members"
-    source = facts["Sources"].select_one("li")
+    assert facts["Last reviewed"].get_text() == "3 January 2026"
+    source = more.select_one(".cs-sources li")
     assert source.a["href"] == "https://source.example/time-swap"
     assert source.get_text() == "Fixture source, Fixture Publisher (accessed 2 January 2026)"
-    assert facts["Last reviewed"].get_text() == "3 January 2026"
 
 
 def test_case_study_page_links_principles_and_ladder_step_that_exist(fixture_site: Build) -> None:
     soup = _soup(fixture_site, "case-studies/time-swap/index.html")
-    principles = {a.get_text(): a["href"] for a in soup.select(".cs-facts dd li a")}
-    assert principles["Reciprocity"] == "../../principles/reciprocity/"
+    facts = _facts(soup.select_one(".cs-facts"))
+    principles = {a.get_text(): a["href"] for a in facts["Principles"].select("a")}
+    assert principles == {"Reciprocity": "../../principles/reciprocity/"}
     # The fixture has no equality page: plain text, and the strict build still passes.
-    assert "Equality" in soup.select_one(".cs-facts").get_text() and "Equality" not in principles
-    ladder = soup.find("dt", string="Level of involvement").find_next("dd").a
+    assert "Equality" in facts["Principles"].get_text()
+    ladder = facts["Level of involvement"].a
     assert ladder["href"] == "../../understand/ladder/#co-production"
 
 
-def test_content_note_comes_before_the_story(fixture_site: Build) -> None:
+def test_content_note_comes_right_after_the_key_facts_and_before_the_story(
+    fixture_site: Build,
+) -> None:
     article = _soup(fixture_site, "case-studies/time-swap/index.html").select_one("article")
     text = article.get_text()
     note = article.select_one(".cs-content-note")
+    assert note.find_previous_sibling() is article.select_one(".cs-facts")
     assert "This story mentions loneliness." in note.get_text()
     assert "Talk to someone you trust." in note.get_text()
     assert text.index("Content note") < text.index("What they did")
@@ -88,6 +117,43 @@ def test_index_links_to_a_static_listing_page_per_filter_value(fixture_site: Bui
     assert links["consultation"] == "involvement/consultation/"
     for href in links.values():
         assert (fixture_site.site_dir / "case-studies" / href / "index.html").is_file(), href
+
+
+def test_index_counts_case_studies_by_nation_at_the_top(fixture_site: Build) -> None:
+    soup = _soup(fixture_site, "case-studies/index.html")
+    glance = soup.select_one("article .cs-glance")
+    assert glance is soup.select_one("article p:nth-of-type(2)")  # right after the intro
+    assert glance.get_text() == "2 case studies by nation: Wales\xa0(1), Northern Ireland\xa0(1)."
+    links = {a.get_text(): a["href"] for a in glance.select("a")}
+    assert links == {"Wales": "nation/wales/", "Northern Ireland": "nation/northern-ireland/"}
+
+
+def test_each_card_shows_its_nation_and_what_changed(fixture_site: Build) -> None:
+    soup = _soup(fixture_site, "case-studies/index.html")
+    cards = {c.select_one(".cs-card__title").get_text(): c for c in soup.select(".cs-card")}
+    facts = {
+        title: {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in card.select("dt")}
+        for title, card in cards.items()
+    }
+    assert facts["Time Swap"]["Nation"] == "Wales"
+    assert facts["Time Swap"]["What changed"] == "Members swapped 2,000 hours of help in 2024."
+    assert facts["Advice Panel"]["Nation"] == "Northern Ireland"
+    assert facts["Advice Panel"]["What changed"] == "No published evaluation found"
+
+
+def test_evidence_is_a_filter_and_a_static_listing_per_level(fixture_site: Build) -> None:
+    soup = _soup(fixture_site, "case-studies/index.html")
+    options = [o["value"] for o in soup.select("#cs-filter-evidence option")]
+    assert options == ["", "none found", "own report"]
+    cards = {c.select_one(".cs-card__title").get_text(): c["data-evidence"]
+             for c in soup.select(".cs-card")}  # fmt: skip
+    assert cards == {"Advice Panel": "none found", "Time Swap": "own report"}
+    links = {a.get_text(): a["href"] for a in soup.select(".cs-browse a")}
+    assert links["none found"] == "evidence/none-found/"
+    assert links["own report"] == "evidence/own-report/"
+    listing = _soup(fixture_site, "case-studies/evidence/none-found/index.html")
+    assert listing.h1.get_text() == "Case studies: none found"
+    assert [a.get_text() for a in listing.select(".cs-card__title a")] == ["Advice Panel"]
 
 
 def test_static_listing_page_lists_only_matching_case_studies(fixture_site: Build) -> None:
@@ -127,6 +193,20 @@ def test_csv_export_has_a_row_per_case_study(fixture_site: Build) -> None:
     assert rows[1]["principles"] == "reciprocity; equality"
 
 
+def test_export_carries_each_case_studys_evidence(fixture_site: Build) -> None:
+    folder = fixture_site.site_dir / "case-studies"
+    data = json.loads((folder / "case-studies.json").read_text())
+    evidence = {c["slug"]: c["evidence"] for c in data["case_studies"]}
+    assert evidence == {
+        "advice-panel": {"level": "none found"},
+        "time-swap": {"level": "own report", "url": "https://source.example/time-swap-report"},
+    }
+    rows = list(csv.DictReader(io.StringIO((folder / "case-studies.csv").read_text())))
+    assert [r["evidence"] for r in rows] == [
+        "none found", "own report, https://source.example/time-swap-report",
+    ]  # fmt: skip
+
+
 def test_index_offers_the_data_for_download(fixture_site: Build) -> None:
     soup = _soup(fixture_site, "case-studies/index.html")
     section = soup.find("h2", string="Download the data").find_next("p")
@@ -139,6 +219,16 @@ def test_fields_page_lists_every_schema_field(fixture_site: Build) -> None:
     soup = _soup(fixture_site, "case-studies/fields/index.html")
     shown = [th.get_text() for th in soup.select("tbody th")]
     assert shown == list(schema["properties"])
+
+
+def test_fields_page_lists_the_allowed_evidence_levels(fixture_site: Build) -> None:
+    soup = _soup(fixture_site, "case-studies/fields/index.html")
+    row = next(tr for tr in soup.select("tbody tr") if tr.th.get_text() == "evidence")
+    parts = {li.code.get_text(): li for li in row.select(".cs-field-parts li")}
+    assert set(parts) == {"level", "url"}
+    assert [c.get_text() for c in parts["level"].select("code")[1:]] == [
+        "none found", "own report", "independent evaluation", "peer-reviewed study",
+    ]  # fmt: skip
 
 
 def test_edit_link_opens_the_case_study_file(fixture_site: Build) -> None:
@@ -183,6 +273,32 @@ def test_real_site_has_at_least_twelve_case_studies_with_sources(site_dir: Path)
         page = site_dir / study["url"] / "index.html"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.select(".cs-sources a[href^='https://']"), study["slug"]
+
+
+def test_real_site_has_case_studies_from_every_nation_and_for_every_principle(
+    site_dir: Path,
+) -> None:
+    studies = json.loads((site_dir / "case-studies" / "case-studies.json").read_text())
+    studies = studies["case_studies"]
+    assert len(studies) >= 24
+    index = BeautifulSoup((site_dir / "case-studies/index.html").read_text(), "html.parser")
+    glance = {a.get_text(): a for a in index.select(".cs-glance a")}
+    for nation in ("Wales", "Scotland", "Northern Ireland"):
+        count = sum(1 for s in studies if s["nation"] == nation)
+        assert count >= 3, nation
+        assert f"{nation}\xa0({count})" in glance[nation].parent.get_text(), nation
+        listing = site_dir / "case-studies" / glance[nation]["href"] / "index.html"
+        cards = BeautifulSoup(listing.read_text(), "html.parser").select(".cs-card")
+        assert len(cards) == count, nation
+    for principle in ("equality", "diversity", "access", "reciprocity"):
+        listing = site_dir / "case-studies/principle" / principle / "index.html"
+        cards = BeautifulSoup(listing.read_text(), "html.parser").select(".cs-card")
+        assert len(cards) >= 3, principle
+        page = BeautifulSoup(
+            (site_dir / "principles" / principle / "index.html").read_text(), "html.parser"
+        )
+        listed = {a["href"] for a in page.select("article li a[href*='case-studies/']")}
+        assert len(listed) >= 3, principle
 
 
 def test_every_link_between_case_study_pages_resolves(site_dir: Path) -> None:

@@ -141,8 +141,11 @@ def test_cards_json_holds_every_card_in_index_order(paged: Build) -> None:
     keys = ["title", "organisation", "summary", "nation", "principles", "service_areas",
             "involvement"]  # fmt: skip
     for card, record in zip(cards, export, strict=True):
-        assert sorted(card) == sorted(["href", *keys])
+        assert sorted(card) == sorted(["href", "evidence", "changed", *keys])
         assert {k: card[k] for k in keys} == {k: record[k] for k in keys}
+        assert card["evidence"] == record["evidence"]["level"]
+        first = record["outcomes"][0]["text"] if "outcomes" in record else None
+        assert card["changed"] == first or "No published evaluation found"
         assert card["href"] == f"{record['slug']}/"
         assert (paged.site_dir / "case-studies" / card["href"] / "index.html").is_file()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.sites import Build, copy_fixture, run_mkdocs_build
+from tests.support.stories import NONE_FOUND, SECOND_SOURCE, STORY
 
 STUDIES = 120
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "UK-wide", "International")
@@ -53,13 +54,9 @@ sources:
     url: https://source.example/generated-{i}
     publisher: Generated Publisher
     accessed: 2026-01-02
-last_reviewed: 2026-01-03
+{SECOND_SOURCE}{NONE_FOUND}last_reviewed: 2026-01-03
 ---
-
-## What they did
-
-People who use the service planned it with staff.
-"""
+{STORY}"""
 
 
 def build_paged_site(tmp_path: Path) -> Build:

@@ -8,7 +8,7 @@
   new count at every key press. "Apply filters" (the form's submit button,
   Enter or a click) filters the cards, announces the number shown once
   (role="status") and keeps the state in the URL query
-  (?principle=…&nation=…&service_area=…&involvement=…); a filtered URL opens
+  (?principle=…&nation=…&service_area=…&involvement=…&evidence=…); a filtered URL opens
   filtered. "Clear filters" shows every case study again.
 
   One page of cards: the cards are all here; filtering hides the others.
@@ -37,6 +37,7 @@
     nation: "nation",
     service_area: "service_areas",
     involvement: "involvement",
+    evidence: "evidence",
   };
 
   function noun(n) {
@@ -121,6 +122,7 @@
     item.setAttribute("data-nation", card.nation);
     item.setAttribute("data-service_area", card.service_areas.join("|"));
     item.setAttribute("data-involvement", card.involvement);
+    item.setAttribute("data-evidence", card.evidence);
     var title = element("h3", "cs-card__title");
     var link = element("a", "", card.title);
     link.href = new URL(card.href, base).href;
@@ -133,6 +135,10 @@
     facts.appendChild(element("dd", "", card.nation));
     facts.appendChild(element("dt", "", "Principles"));
     facts.appendChild(element("dd", "", card.principles.join(", ")));
+    if (card.changed) {
+      facts.appendChild(element("dt", "", "What changed"));
+      facts.appendChild(element("dd", "cs-card__changed", card.changed));
+    }
     item.appendChild(facts);
     return item;
   }

@@ -68,12 +68,18 @@ EXPECTED = {
         "case_studies/colon-in-summary.md:4: summary: the text has a colon in it, which YAML "
         'reads as the start of another field. Fix: put the text in quotes: summary: "…"'
     ),
+    "evidence-level.md": (
+        'case_studies/evidence-level.md:24: evidence.level: "strong" is not one of the '
+        "allowed values (none found, own report, independent evaluation, peer-reviewed "
+        "study). Fix: The strongest evidence found. Allowed values: none found, own report, "
+        "independent evaluation, peer-reviewed study. For example: level: independent evaluation"
+    ),
     "impossible-date.md": (
         "case_studies/impossible-date.md:18: last_reviewed: this is not a real date (day "
         "is out of range for month). Fix: write a date that exists, as YYYY-MM-DD"
     ),
     "future-date.md": (
-        "case_studies/future-date.md:18: last_reviewed: 2999-01-01 is in the future. "
+        "case_studies/future-date.md:22: last_reviewed: 2999-01-01 is in the future. "
         "Fix: write the date you checked the facts, today ("
     ),
     "http-url.md": (
@@ -88,16 +94,16 @@ EXPECTED = {
         "https://. For example: website: https://www.example.org/"
     ),
     "note-box.md": (
-        "case_studies/note-box.md:25: (story): the story has a note box ('!!!' or '???'), "
+        "case_studies/note-box.md:31: (story): the story has a note box ('!!!' or '???'), "
         "which case studies do not support. Fix: write it as an ordinary paragraph; a "
         "warning about the story's subject goes in the content_note field"
     ),
     "content-tabs.md": (
-        "case_studies/content-tabs.md:23: (story): the story has content tabs ('==='), "
+        "case_studies/content-tabs.md:29: (story): the story has content tabs ('==='), "
         "which case studies do not support. Fix: use headings ('## ') instead"
     ),
     "task-list.md": (
-        "case_studies/task-list.md:23: (story): the story has a task list ('- [ ]'), "
+        "case_studies/task-list.md:29: (story): the story has a task list ('- [ ]'), "
         "which case studies do not support. Fix: use an ordinary list ('- ')"
     ),
     "summary-too-long.md": (

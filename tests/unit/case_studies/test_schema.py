@@ -13,11 +13,13 @@ from hooks.case_studies.load import check_text
 from hooks.case_studies.macros import case_study_links
 from hooks.case_studies.render import anchors_in, facet_slug, inert_markdown
 from hooks.case_studies.schema import load_schema
+from tests.support.stories import STORY
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = load_schema(ROOT / "case_studies" / "schema.json")
 TODAY = dt.date(2026, 11, 26)
-GOOD = """---
+GOOD = (
+    """---
 title: Example
 organisation: Example Trust
 summary: People who use the service run it with staff.
@@ -29,6 +31,8 @@ involvement: coproduction
 started: 2012
 sources:
   - {title: Report, url: "https://example.org/r", publisher: Example Trust, accessed: 2026-01-02}
+  - {title: Two, url: "https://example.org/s", publisher: Example Trust, accessed: 2026-01-03}
+evidence: {level: none found}
 last_reviewed: 2026-01-03
 ---
 
@@ -36,6 +40,8 @@ last_reviewed: 2026-01-03
 
 Text.
 """
+    + STORY
+)
 
 
 def _problems(text: str, slug: str = "example") -> list[str]:
@@ -132,15 +138,15 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
         ),
         (
             ("Text.", "[click](javascript:alert(1))"),
-            "case_studies/example.md:18: (story): the story links to a script address",
+            "case_studies/example.md:20: (story): the story links to a script address",
         ),
         (
             ("## Story", "# Story"),
-            "case_studies/example.md:16: (story): the story has a top-level heading ('# ')",
+            "case_studies/example.md:18: (story): the story has a top-level heading ('# ')",
         ),
         (
             ("Text.", '--8<-- "mkdocs.yml"'),
-            "case_studies/example.md:18: (story): the story includes another file ('--8<--')",
+            "case_studies/example.md:20: (story): the story includes another file ('--8<--')",
         ),
     ],
 )
