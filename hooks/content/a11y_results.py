@@ -30,5 +30,6 @@ def with_results(markdown: str, docs_dir: str, pages: int, templates: str) -> tu
     try:
         results = json.loads(Path(docs_dir, RESULTS).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        return markdown, f"the automated results cannot be read ({err}). Fix: run `make a11y-results`"
+        fix = "run `make a11y-results`"
+        return markdown, f"the automated results cannot be read ({err}). Fix: {fix}"
     return markdown.replace(MARKER, render_results(results, pages, templates)), ""
