@@ -48,7 +48,9 @@ def htmlcs_page(browser: object) -> Iterator[object]:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_html_codesniffer_finds_no_errors(kind: str, htmlcs_page: object, site_url: str) -> None:
+def test_html_codesniffer_finds_no_errors(
+    kind: str, htmlcs_page: object, site_url: str, record_property: object
+) -> None:
     page = htmlcs_page
     page.goto(site_url + PAGE_KINDS[kind], wait_until="load")
     found = {"before interaction": run_htmlcs(page)}
@@ -61,5 +63,6 @@ def test_html_codesniffer_finds_no_errors(kind: str, htmlcs_page: object, site_u
         if m["type"] == "error"
     ]
     counts = {state: dict(Counter(m["type"] for m in ms)) for state, ms in found.items()}
+    record_property("htmlcs_messages", counts)  # warnings and notices, for the record
     assert found["before interaction"], "HTML_CodeSniffer reported nothing at all"
     assert not errors, f"HTML_CodeSniffer (WCAG2AA) on {kind} ({counts}):\n" + "\n".join(errors)
