@@ -51,7 +51,6 @@ PRINT_PAGE = """---
 title: The whole guide, to print
 description: Every page of this guide on one page, ready to print or save as PDF.
 hide:
-  - navigation
   - toc
 search:
   exclude: true
