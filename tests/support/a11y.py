@@ -23,6 +23,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.support.browser import serve_directory
 from tests.support.material import wake_material
+from tests.support.sites import html_pages
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -67,9 +68,13 @@ def axe_options() -> dict:
 
 
 def page_paths(site_dir: Path) -> list[str]:
-    """Every built HTML page as a URL path relative to the site root."""
+    """Every built HTML page as a URL path relative to the site root.
+
+    Redirect stubs are left out: they are not pages, the statement does not
+    count them, and a browser leaves them at once for the page they name.
+    """
     paths = []
-    for p in sorted(site_dir.rglob("*.html")):
+    for p in html_pages(site_dir):
         rel = p.relative_to(site_dir).as_posix()
         paths.append(rel.removesuffix("index.html"))
     return paths
