@@ -120,7 +120,7 @@ def test_every_easy_read_page_has_no_axe_violations_in_either_scheme(
         ("easy read getting paid", "easy-read/getting-paid/"),
         ("easy read receipts", "easy-read/getting-paid/"),
         ("easy read joining a group", "easy-read/joining-a-group/"),
-        ("easy read what coproduction is", "easy-read/what-is-coproduction/"),
+        ("easy read coproduction working together as equals", "easy-read/what-is-coproduction/"),
         ("easy read right to be involved", "easy-read/your-right-to-be-involved/"),
         ("easy read tell us what you think", "easy-read/tell-us-what-you-think/"),
     ],

@@ -63,11 +63,19 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 def fork_nav(upstream_nav: list[Any], dropped_prefix: str, added: list[Any]) -> list[Any]:
     """Upstream's nav without the section under `dropped_prefix`, plus `added` entries."""
 
-    def keeps(item: Any) -> bool:
-        text = yaml.safe_dump(item)
-        return dropped_prefix not in text
+    def kept(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):  # a section: keep it, without the dropped pages
+                title = next(iter(item))
+                if not str(value[0] if value else "").startswith(dropped_prefix):
+                    out.append({title: kept(value)})
+            elif dropped_prefix not in str(value):
+                out.append(item)
+        return out
 
-    return [item for item in upstream_nav if keeps(item)] + added
+    return kept(upstream_nav) + added
 
 
 def make_fork(dest: Path) -> Path:
@@ -81,7 +89,10 @@ def make_fork(dest: Path) -> Path:
     shutil.copytree(FORK_FIXTURE, dest, dirs_exist_ok=True)
     identity = _read_yaml(FORK_FIXTURE / "mkdocs.yml")
     upstream = _read_yaml(ROOT / "mkdocs.yml")
-    identity["nav"] = fork_nav(upstream["nav"], "law/", identity["nav"][1:])
+    # As docs/fork.md says: the section leaves the nav, and so does its Easy Read
+    # version (the build leaves that page out with the section).
+    nav = fork_nav(upstream["nav"], "law/", identity["nav"][1:])
+    identity["nav"] = fork_nav(nav, "easy-read/your-right-to-be-involved.md", [])
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(identity, sort_keys=False), encoding="utf-8")
     return dest
 
