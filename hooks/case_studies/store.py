@@ -13,11 +13,14 @@ from typing import Any
 Record = dict[str, Any]
 
 _records: list[Record] = []
+_by_page: dict[str, Record] = {}  # a story's page `case-studies/<slug>.md` -> its record
 
 
 def set_records(records: list[Record]) -> None:
     """Replace the records (called once per build, so `mkdocs serve` starts fresh)."""
     _records[:] = records
+    _by_page.clear()
+    _by_page.update((f"case-studies/{r['slug']}.md", r) for r in records)
 
 
 def get_records() -> list[Record]:
@@ -31,10 +34,8 @@ def story_source(src_uri: str) -> tuple[str, str, int] | None:
     So a problem found on the built page names the file an editor wrote,
     `case_studies/<slug>.md`, and the line in it. None for any other page.
     """
-    for record in _records:
-        if f"case-studies/{record['slug']}.md" == src_uri:
-            return record["_path"], record["_body"], record["_body_line"]
-    return None
+    record = _by_page.get(src_uri)
+    return None if record is None else (record["_path"], record["_body"], record["_body_line"])
 
 
 def matching(records: list[Record], **filters: str | None) -> list[Record]:

@@ -94,7 +94,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:
         log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
-    path, body, body_line = _source_of(page)
+    path, body, body_line = _source_of(page) if found.insecure else ("", "", 1)
     for url in found.insecure:
         line = line_of(body, url) + body_line - 1
         _state["problems"].append(
