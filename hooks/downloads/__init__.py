@@ -1,1 +1,1 @@
-"""Downloads: templates as Word and OpenDocument files, and the whole guide on one page to print."""
+"""Downloads: templates as Word documents, and the whole guide on one page to print."""

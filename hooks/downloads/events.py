@@ -3,8 +3,8 @@
 Events:
 - `on_files` (after the content hook has stored the pages): each page with
   `download: true` in its front matter has its template (from
-  `## The template` to the end) made into a .docx and an .odt beside it
-  (template_doc.py, docx_writer.py, odt_writer.py); a problem with the field
+  `## The template` to the end) made into a .docx beside it
+  (template_doc.py, docx_writer.py); a problem with the field
   or the page fails the build, naming the line. The print page is added
   (out of the navigation and of search).
 - `on_nav`: the navigation's pages, in order, for the print page.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hooks.downloads import docx_writer, odt_writer
+from hooks.downloads import docx_writer
 from hooks.downloads.docx_writer import Properties
 from hooks.downloads.template_doc import Block
 
@@ -21,10 +21,7 @@ class Format:
     write: Callable[[list[Block], Properties], bytes]
 
 
-FORMATS = (
-    Format(".docx", "a Word document", docx_writer.write),
-    Format(".odt", "an OpenDocument text file", odt_writer.write),
-)
+FORMATS = (Format(".docx", "a Word document", docx_writer.write),)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Zip packages with the same bytes on every build.
 
-Word (.docx) and OpenDocument (.odt) files are zip packages. A zip entry
+Word (.docx) files are zip packages. A zip entry
 records the time it was written, so two builds of the same template would
 differ; the build must be reproducible (same source, same bytes), so every
 entry here gets one fixed time and fixed attributes.

@@ -3,7 +3,8 @@
 A template page (`docs/forms-and-templates/*.md`) has guidance notes and
 then `## The template`: everything from that heading to the end of the page
 is the template. Readers want it as a document they can fill in, so the
-build turns it into `.docx` and `.odt` files (docx_writer.py, odt_writer.py).
+build turns it into a `.docx` file (docx_writer.py), which word processors
+including LibreOffice open.
 
 Both are made from the same Markdown, converted by the same Python-Markdown
 (with the site's own extensions) that renders the page, and then read from

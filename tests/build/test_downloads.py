@@ -1,7 +1,7 @@
 """Template downloads and the printable guide, in the real built site.
 
 Every page under docs/forms-and-templates/ with `download: true` offers its
-template as .docx and .odt beside it, listed near its title with format and
+template as .docx beside it, listed near its title with format and
 size; /print/ holds every navigation page in order, linked from the home page.
 """
 
@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.common.front_matter import parse_document
-from tests.support.documents import docx_headings, odt_headings, read_docx
+from tests.support.documents import docx_headings, read_docx
 from tests.support.sites import ROOT, build_fixture_with_page
 
 TEMPLATES = sorted(
@@ -23,7 +23,7 @@ TEMPLATES = sorted(
     for p in (ROOT / "docs" / "forms-and-templates").glob("*.md")
     if parse_document(p.read_text(encoding="utf-8"), p.name).meta.get("download") is True
 )
-FORMATS = {".docx": "a Word document", ".odt": "an OpenDocument text file"}
+FORMATS = {".docx": "a Word document"}
 # The case-study index is a generated listing of cards: not printed.
 NOT_PRINTED = {"case-studies/index.md"}
 
@@ -51,9 +51,7 @@ def test_each_template_downloads_as_a_document_with_its_headings(
     assert len(expected) >= 5
     folder = site_dir / "forms-and-templates"
     docx_data = (folder / f"{source.stem}.docx").read_bytes()
-    odt_data = (folder / f"{source.stem}.odt").read_bytes()
     assert docx_headings(docx_data) == expected
-    assert odt_headings(odt_data) == expected
     title = parse_document(source.read_text(encoding="utf-8"), source.name).meta["title"]
     assert read_docx(docx_data).core_properties.title == title
     assert "Guidance notes" not in [p.text for p in read_docx(docx_data).paragraphs]

@@ -1,4 +1,4 @@
-"""Word and OpenDocument files made from a template: readable, complete, reproducible."""
+"""Word documents made from a template: readable, complete, reproducible."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from datetime import datetime
 
 import docx
 
-from hooks.downloads import docx_writer, odt_writer, stable_zip
+from hooks.downloads import docx_writer, stable_zip
 from hooks.downloads.docx_writer import Properties
 from hooks.downloads.template_doc import document
-from tests.support.documents import TABLE, TEXT, odt_parts, read_docx
+from tests.support.documents import read_docx
 
 TEMPLATE = """### [Organisation name]: feedback form
 
@@ -89,9 +89,9 @@ def test_word_properties_come_from_the_page_not_the_clock() -> None:
 
 def test_the_same_template_gives_the_same_bytes_at_another_time() -> None:
     blocks = document(TEMPLATE)
-    first = (docx_writer.write(blocks, PROPS), odt_writer.write(blocks, PROPS))
+    first = (docx_writer.write(blocks, PROPS),)
     time.sleep(2.1)  # zip entries record times to two seconds
-    assert (docx_writer.write(blocks, PROPS), odt_writer.write(blocks, PROPS)) == first
+    assert (docx_writer.write(blocks, PROPS),) == first
     for data in first:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             assert {i.date_time for i in archive.infolist()} == {stable_zip.FIXED_TIME}
@@ -100,27 +100,3 @@ def test_the_same_template_gives_the_same_bytes_at_another_time() -> None:
 def test_a_changed_template_gives_different_bytes() -> None:
     changed = document(TEMPLATE.replace("feedback form", "claim form"))
     assert docx_writer.write(changed, PROPS) != docx_writer.write(document(TEMPLATE), PROPS)
-    assert odt_writer.write(changed, PROPS) != odt_writer.write(document(TEMPLATE), PROPS)
-
-
-def test_the_odt_is_an_opendocument_package() -> None:
-    data = odt_writer.write(document(TEMPLATE), PROPS)
-    content = odt_parts(data)["content.xml"]
-    headings = [
-        (h.get(f"{TEXT}outline-level"), "".join(h.itertext())) for h in content.iter(f"{TEXT}h")
-    ]
-    assert headings == [("1", "[Organisation name]: feedback form"), ("2", "Your answers")]
-    lists = list(content.iter(f"{TEXT}list"))
-    assert [lst.get(f"{TEXT}style-name") for lst in lists] == ["Numbering_20_123", "List_20_1"]
-    assert ["".join(i.itertext()) for i in lists[0]] == [
-        "What went well?",
-        "What should we change?",
-    ]
-    (table,) = content.iter(f"{TABLE}table")
-    assert table.find(f"{TABLE}table-header-rows") is not None
-    rows = [["".join(c.itertext()) for c in r] for r in table.iter(f"{TABLE}table-row")]
-    assert rows == [
-        ["Question", "Your answer"],
-        ["How did you hear about us?", ""],
-        ["Would you take part again?", ""],
-    ]
