@@ -15,13 +15,23 @@ figures differ. No test writes into the repository.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.support.a11y import AxeRun, page_paths, record, run_axe, sample_paths, serve_as_published
+from tests.support.a11y import (
+    STATES,
+    AxeRun,
+    page_paths,
+    record,
+    run_axe,
+    sample_paths,
+    serve_as_published,
+)
 from tests.support.a11y_results import COMMAND, RESULTS, differences, kept
+from tests.support.browser import serve_directory
 from tests.support.sites import ROOT, Build
 
 pytestmark = pytest.mark.browser
@@ -34,15 +44,15 @@ def published_url(site_dir: Path, site_config: object) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def site_axe(browser: object, site_dir: Path, published_url: str) -> AxeRun:
-    return run_axe(browser, published_url, sample_paths(site_dir))
+def site_axe(site_dir: Path, published_url: str) -> AxeRun:
+    return run_axe(published_url, sample_paths(site_dir))
 
 
 @pytest.fixture(scope="module")
-def showcase_axe(browser: object, showcase_build: Build) -> AxeRun:
+def showcase_axe(showcase_build: Build) -> AxeRun:
     assert showcase_build.ok, showcase_build.log
     with serve_as_published(showcase_build.site_dir, "https://fixture.example/") as url:
-        return run_axe(browser, url, page_paths(showcase_build.site_dir))
+        return run_axe(url, page_paths(showcase_build.site_dir))
 
 
 def test_every_kind_of_page_has_no_axe_violations_in_either_scheme(
@@ -87,3 +97,17 @@ def test_accessibility_statement_shows_the_latest_axe_results(
     assert f"<td>{saved['date']}</td>" in statement
     assert f"<td>{len(page_paths(site_dir))} (every page of the site)</td>" in statement
     assert f"<td>{saved['violations']}</td>" in statement
+
+
+def test_axe_reports_what_it_finds_in_each_scheme(minimal_build: Build, tmp_path: Path) -> None:
+    """The runner itself: a picture with no text alternative is found in both schemes."""
+    assert minimal_build.ok, minimal_build.log
+    site = shutil.copytree(minimal_build.site_dir, tmp_path / "site")
+    home = site / "index.html"
+    html = home.read_text(encoding="utf-8")
+    home.write_text(html.replace("</h1>", '</h1><img src="missing.png">', 1), encoding="utf-8")
+    with serve_directory(site) as url:
+        run = run_axe(url, [""])
+    found = {(v["scheme"], v["state"], v["rule"]) for v in run.violations}
+    expected = {(s, state, "image-alt") for s in ("light", "dark") for state in STATES}
+    assert expected <= found, run.summary()

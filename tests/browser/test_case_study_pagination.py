@@ -183,11 +183,9 @@ def test_without_javascript_the_next_links_reach_every_case_study(
     assert set(_matching()) <= set(seen)
 
 
-def test_paginated_pages_have_no_axe_violations_in_either_scheme(
-    browser: object, paged_url: str
-) -> None:
+def test_paginated_pages_have_no_axe_violations_in_either_scheme(paged_url: str) -> None:
     paths = ["case-studies/", "case-studies/page/2/", "case-studies/principle/reciprocity/page/2/"]
-    run = run_axe(browser, paged_url, paths)
+    run = run_axe(paged_url, paths)
     assert run.violations == [], run.summary()
 
 

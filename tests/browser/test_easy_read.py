@@ -106,10 +106,8 @@ def test_print_shows_only_the_rows_one_point_a_row_never_split(
     assert size >= 18  # 14pt is 18.7 CSS pixels
 
 
-def test_every_easy_read_page_has_no_axe_violations_in_either_scheme(
-    browser: object, site_url: str
-) -> None:
-    run = run_axe(browser, site_url, PATHS)
+def test_every_easy_read_page_has_no_axe_violations_in_either_scheme(site_url: str) -> None:
+    run = run_axe(site_url, PATHS)
     assert run.schemes == ["light", "dark"] and len(run.pages) == len(EASY_READ)
     assert run.violations == [], run.summary()
 

@@ -24,7 +24,6 @@ from typing import Any
 from mkdocs.config import load_config
 
 from tests.support.a11y import page_paths, record, run_axe, serve_as_published
-from tests.support.browser import launch_chromium
 from tests.support.sites import ROOT, run_mkdocs_build
 
 RESULTS = ROOT / "docs" / "assets" / "data" / "accessibility-results.json"
@@ -65,9 +64,8 @@ def main() -> int:
             sys.stdout.write(f"The site did not build cleanly:\n{build.log}")
             return 1
         paths = page_paths(build.site_dir)
-        published = serve_as_published(build.site_dir, config["site_url"])
-        with launch_chromium() as browser, published as url:
-            run = run_axe(browser, url, paths)
+        with serve_as_published(build.site_dir, config["site_url"]) as url:
+            run = run_axe(url, paths)
     latest = record(run, dt.date.today().isoformat())
     changed = differences(kept(), latest)
     if changed:
