@@ -13,7 +13,7 @@ Events:
   the templates (review line, overdue notice).
 - `on_page_context`: the page's "Help us improve this page" link (feedback.py)
   and its changes in progress (pending.py), for the dated notice.
-- `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py, atom.py).
+- `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py).
 """
 
 from __future__ import annotations
@@ -31,10 +31,8 @@ from hooks.case_studies.store import get_records
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.governance import feed
-from hooks.governance.atom import FEED_PATH, atom_feed
 from hooks.governance.feedback import feedback_href, feedback_url_problem
 from hooks.governance.pending import PendingChange, pending_changes
-from hooks.governance.review_store import ReviewedPage, get_reviewed_pages, set_reviewed_pages
 from hooks.governance.reviews import (
     ReviewState,
     check_review_fields,
@@ -53,7 +51,7 @@ if TYPE_CHECKING:
 
 _SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
 _state: dict[str, Any] = {}
-_pages: dict[str, ReviewedPage] = {}  # by src_uri, for on_page_markdown
+_pages: dict[str, feed.ReviewedPage] = {}  # by src_uri, in file order
 _pending: dict[str, list[PendingChange]] = {}  # by src_uri, for on_page_context
 
 
@@ -61,7 +59,6 @@ def on_config(config: MkDocsConfig) -> None:
     _pages.clear()
     _pending.clear()
     _state.clear()
-    set_reviewed_pages([])
     _state["interval"] = default_interval(config.extra)
     _state["today"] = review_today(config.extra)
     feedback = _feedback_setting(config)
@@ -94,9 +91,10 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         if state is not None:
             title = str(doc.meta.get("title") or file.name)
             description = str(doc.meta.get("description") or "")
-            _pages[file.src_uri] = ReviewedPage(file.src_uri, file.url, title, description, state)
+            _pages[file.src_uri] = feed.ReviewedPage(
+                file.src_uri, file.url, title, description, state
+            )
     raise_if_any(problems)
-    set_reviewed_pages(list(_pages.values()))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -122,17 +120,17 @@ def on_page_context(
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    everything = feed.collect_entries(get_reviewed_pages(), get_records())
+    everything = feed.collect_entries(list(_pages.values()), get_records())
     entries = feed.newest(everything, feed.LIMIT, frozenset(_state["listings"]))
     organisation = (config.extra.get("organisation") or {}).get("name") or config.site_name
-    xml = atom_feed(
+    xml = feed.atom_feed(
         entries,
         title=f"{config.site_name}: what's new",
         site_url=config.site_url,
         author=str(organisation),
         listing_url=min(_state["listings"], default=""),
     )
-    Path(config.site_dir, FEED_PATH).write_bytes(xml)
+    Path(config.site_dir, feed.FEED_PATH).write_bytes(xml)
 
 
 def _feedback_setting(config: MkDocsConfig) -> Any:
@@ -143,13 +141,17 @@ def _whats_new_macro(limit: int = feed.LIMIT) -> str:
     """Macro: the newest pages and case studies, as an HTML list (newest first)."""
     page = _state["macros"].page
     _state["listings"].add(page.url)
-    entries = feed.collect_entries(get_reviewed_pages(), get_records())
+    entries = feed.collect_entries(list(_pages.values()), get_records())
     latest = feed.newest(entries, limit, frozenset({page.url}))
     return feed.whats_new_html(latest, page.url, _state["templates"])
 
 
 def _generated_page_state(page: Page) -> ReviewState | None:
-    """A generated page (a case study) shows review dates if it has them."""
+    """A generated page (a case study) shows review dates if it has them.
+
+    The case-study schema allows no `review_interval_months` or `owner`: the
+    site's interval applies, and no owner is shown.
+    """
     source: dict[str, Any] = page.meta
     if "last_reviewed" not in source:
         if "records_by_url" not in _state:  # once per build, not once per page
@@ -158,7 +160,4 @@ def _generated_page_state(page: Page) -> ReviewState | None:
     last = parse_date(source.get("last_reviewed"))
     if last is None:
         return None
-    interval = source.get("review_interval_months", _state["interval"])
-    if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
-        interval = _state["interval"]
-    return review_state(last, interval, _state["today"], source.get("owner"))
+    return review_state(last, _state["interval"], _state["today"])

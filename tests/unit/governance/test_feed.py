@@ -8,9 +8,16 @@ from pathlib import Path
 
 import jinja2
 
-from hooks.governance.atom import atom_feed, entry_id
-from hooks.governance.feed import Entry, collect_entries, newest, relative_href, whats_new_html
-from hooks.governance.review_store import ReviewedPage
+from hooks.governance.feed import (
+    Entry,
+    ReviewedPage,
+    atom_feed,
+    collect_entries,
+    entry_id,
+    newest,
+    relative_href,
+    whats_new_html,
+)
 from hooks.governance.reviews import review_state
 
 ROOT = Path(__file__).resolve().parents[3]
