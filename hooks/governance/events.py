@@ -9,6 +9,7 @@ Events:
 - `on_files`: every content page's `last_reviewed`, `review_interval_months`,
   `owner` (reviews.py) and `pending_changes` (pending.py) checked, one error
   listing every problem. An overdue page is not a problem: it shows a notice.
+- `on_env`: the `long_date` filter (9 October 2026) for the templates' dates.
 - `on_page_markdown`: the page's `ReviewState` in `page.meta["review"]`, for
   the templates (review line, overdue notice).
 - `on_page_context`: the page's "Help us improve this page" link (feedback.py)
@@ -38,12 +39,14 @@ from hooks.governance.reviews import (
     check_review_fields,
     default_interval,
     is_content_page,
+    long_date,
     parse_date,
     review_state,
     review_today,
 )
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -95,6 +98,11 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
                 file.src_uri, file.url, title, description, state
             )
     raise_if_any(problems)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.filters["long_date"] = long_date
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlparse
 import jinja2
 
 from hooks.case_studies.store import Record
-from hooks.governance.reviews import ReviewState, long_date, parse_date
+from hooks.governance.reviews import ReviewState, parse_date
 
 LIMIT = 20
 ATOM = "http://www.w3.org/2005/Atom"
@@ -48,10 +48,6 @@ class Entry:
     summary: str
     updated: dt.date
     kind: str
-
-    @property
-    def updated_text(self) -> str:
-        return long_date(self.updated)
 
 
 def collect_entries(pages: list[ReviewedPage], records: list[Record]) -> list[Entry]:

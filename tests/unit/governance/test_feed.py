@@ -6,8 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import jinja2
-
+from hooks.common import fragments
 from hooks.governance.feed import (
     Entry,
     ReviewedPage,
@@ -125,9 +124,7 @@ def test_feed_with_no_entries_is_still_valid() -> None:
 
 
 def test_whats_new_list_escapes_titles_and_links_relatively() -> None:
-    templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(ROOT / "overrides" / "fragments"), autoescape=True
-    )
+    templates = fragments.environment(str(ROOT / "overrides" / "fragments"))
     html = whats_new_html(newest(collect_entries(PAGES, []), 2), "whats-new/", templates)
     assert '<a href="../principles/">Principles</a>' in html
     assert "Wales &amp; the law &lt;2014&gt;" in html and "<2014>" not in html
