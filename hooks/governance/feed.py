@@ -13,12 +13,12 @@ new when a page is reviewed again, so feed readers show it as news.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
 import jinja2
+from mkdocs.utils import get_relative_url
 
 from hooks.case_studies.store import Record
 from hooks.governance.reviews import ReviewState, parse_date
@@ -73,15 +73,10 @@ def newest(
     return kept[:limit]
 
 
-def relative_href(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both relative to the site root."""
-    href = posixpath.relpath("/" + to_url, posixpath.dirname("/" + from_url))
-    return href + "/" if to_url.endswith("/") or not to_url else href
-
-
 def whats_new_html(entries: list[Entry], from_url: str, templates: jinja2.Environment) -> str:
     """The what's-new list for the page at `from_url`, from an autoescaped template."""
-    items = [(e, relative_href(from_url, e.url)) for e in entries]
+    # Links relative to the listing page; the home page's address, "", is "./".
+    items = [(e, get_relative_url(e.url or "./", from_url)) for e in entries]
     return templates.get_template("whats-new.html").render(items=items)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,12 +15,11 @@ from hooks.governance.feed import (
     collect_entries,
     entry_id,
     newest,
-    relative_href,
     whats_new_html,
 )
 from hooks.governance.reviews import review_state
 
-ROOT = Path(__file__).resolve().parents[3]
+FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
 NS = {"a": "http://www.w3.org/2005/Atom"}
 SITE = "https://example.org/guide/"
 D = dt.date
@@ -73,12 +73,17 @@ def test_newest_entries_come_first_and_the_list_is_limited() -> None:
     )
 
 
+def _hrefs(from_url: str, *urls: str) -> list[str]:
+    entries = [Entry(url, url, "", D(2026, 1, 1), "Page") for url in urls]
+    html = whats_new_html(entries, from_url, fragments.environment(str(FRAGMENTS)))
+    return re.findall(r'href="([^"]*)"', html)
+
+
 def test_links_are_relative_to_the_page_that_lists_them() -> None:
-    assert relative_href("whats-new/", "principles/") == "../principles/"
-    assert relative_href("whats-new/", "") == "../"
-    assert relative_href("", "law/wales/") == "law/wales/"
-    assert relative_href("about/whats-new/", "about/contribute/") == "../contribute/"
-    assert relative_href("whats-new.html", "law/wales.html") == "law/wales.html"
+    assert _hrefs("whats-new/", "principles/", "") == ["../principles/", "../"]
+    assert _hrefs("", "law/wales/", "") == ["law/wales/", "./"]
+    assert _hrefs("about/whats-new/", "about/contribute/") == ["../contribute/"]
+    assert _hrefs("whats-new.html", "law/wales.html") == ["law/wales.html"]
 
 
 def _feed(entries: list[Entry]) -> ET.Element:
@@ -124,7 +129,7 @@ def test_feed_with_no_entries_is_still_valid() -> None:
 
 
 def test_whats_new_list_escapes_titles_and_links_relatively() -> None:
-    templates = fragments.environment(str(ROOT / "overrides" / "fragments"))
+    templates = fragments.environment(str(FRAGMENTS))
     html = whats_new_html(newest(collect_entries(PAGES, []), 2), "whats-new/", templates)
     assert '<a href="../principles/">Principles</a>' in html
     assert "Wales &amp; the law &lt;2014&gt;" in html and "<2014>" not in html
