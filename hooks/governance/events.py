@@ -54,12 +54,14 @@ if TYPE_CHECKING:
 
 _SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
 _state: dict[str, Any] = {}
-_pages: dict[str, feed.ReviewedPage] = {}  # by src_uri, in file order
+_reviews: dict[str, ReviewState] = {}  # by src_uri, for on_page_markdown
+_entries: list[feed.Entry] = []  # the reviewed pages in file order, for what's new
 _pending: dict[str, list[PendingChange]] = {}  # by src_uri, for on_page_context
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _pages.clear()
+    _reviews.clear()
+    _entries.clear()
     _pending.clear()
     _state.clear()
     _state["interval"] = default_interval(config.extra)
@@ -92,11 +94,10 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         _pending[file.src_uri], found = pending_changes(doc, _state["today"])
         problems.extend(found)
         if state is not None:
+            _reviews[file.src_uri] = state
             title = str(doc.meta.get("title") or file.name)
             description = str(doc.meta.get("description") or "")
-            _pages[file.src_uri] = feed.ReviewedPage(
-                file.src_uri, file.url, title, description, state
-            )
+            _entries.append(feed.Entry(title, file.url, description, state.last_reviewed, "Page"))
     raise_if_any(problems)
 
 
@@ -106,8 +107,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    reviewed = _pages.get(page.file.src_uri)
-    state = reviewed.review if reviewed else _generated_page_state(page)
+    state = _reviews.get(page.file.src_uri) or _generated_page_state(page)
     if state is not None:
         page.meta["review"] = state
     return markdown
@@ -128,7 +128,7 @@ def on_page_context(
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    everything = feed.collect_entries(list(_pages.values()), get_records())
+    everything = feed.collect_entries(_entries, get_records())
     entries = feed.newest(everything, feed.LIMIT, frozenset(_state["listings"]))
     organisation = (config.extra.get("organisation") or {}).get("name") or config.site_name
     xml = feed.atom_feed(
@@ -149,7 +149,7 @@ def _whats_new_macro(limit: int = feed.LIMIT) -> str:
     """Macro: the newest pages and case studies, as an HTML list (newest first)."""
     page = _state["macros"].page
     _state["listings"].add(page.url)
-    entries = feed.collect_entries(list(_pages.values()), get_records())
+    entries = feed.collect_entries(_entries, get_records())
     latest = feed.newest(entries, limit, frozenset({page.url}))
     return feed.whats_new_html(latest, page.url, _state["templates"])
 

@@ -21,22 +21,11 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 from hooks.case_studies.store import Record
-from hooks.governance.reviews import ReviewState, parse_date
+from hooks.governance.reviews import parse_date
 
 LIMIT = 20
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
-
-
-@dataclass(frozen=True)
-class ReviewedPage:
-    """A content page's review state, with what the feed shows."""
-
-    src_uri: str
-    url: str
-    title: str
-    description: str
-    review: ReviewState
 
 
 @dataclass(frozen=True)
@@ -50,11 +39,9 @@ class Entry:
     kind: str
 
 
-def collect_entries(pages: list[ReviewedPage], records: list[Record]) -> list[Entry]:
-    """Every page and case study with a review date, once each."""
-    found = {
-        p.url: Entry(p.title, p.url, p.description, p.review.last_reviewed, "Page") for p in pages
-    }
+def collect_entries(pages: list[Entry], records: list[Record]) -> list[Entry]:
+    """Every page (the governance hook's entries) and case study with a review date, once each."""
+    found = {p.url: p for p in pages}
     for r in records:
         day = parse_date(r.get("last_reviewed"))
         if day is not None and r.get("url"):

@@ -10,14 +10,12 @@ from pathlib import Path
 from hooks.common import fragments
 from hooks.governance.feed import (
     Entry,
-    ReviewedPage,
     atom_feed,
     collect_entries,
     entry_id,
     newest,
     whats_new_html,
 )
-from hooks.governance.reviews import review_state
 
 FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -25,10 +23,8 @@ SITE = "https://example.org/guide/"
 D = dt.date
 
 
-def _page(url: str, title: str, day: dt.date) -> ReviewedPage:
-    return ReviewedPage(
-        url + ".md", url, title, f"About {title}", review_state(day, 12, D(2030, 1, 1))
-    )
+def _page(url: str, title: str, day: dt.date) -> Entry:
+    return Entry(title, url, f"About {title}", day, "Page")
 
 
 PAGES = [
