@@ -1,7 +1,7 @@
 """Colour arithmetic for the brand check: WCAG contrast and the nearest passing shade.
 
-Pure functions, no MkDocs: `brand.py` uses them at build time and the unit
-tests call them directly.
+Pure functions, no MkDocs: palette.py and share_image.py use them at build
+time and the unit tests call them directly.
 """
 
 from __future__ import annotations
@@ -15,18 +15,13 @@ HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 def parse_hex(value: str) -> tuple[float, float, float]:
     """`#rrggbb` as red, green, blue in 0..1. Raises ValueError otherwise."""
     if not isinstance(value, str) or not HEX.match(value.strip()):
-        raise ValueError(value)
+        raise ValueError(f"not a #rrggbb colour: {value!r}")
     v = value.strip()
     return tuple(int(v[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def to_hex(rgb: tuple[float, float, float]) -> str:
     return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02x}" for c in rgb)
-
-
-def hsl_hex(hue: float, saturation: float, lightness: float) -> str:
-    """CSS hsl() (degrees, 0..1, 0..1) as hex."""
-    return to_hex(colorsys.hls_to_rgb(hue / 360, lightness, saturation))
 
 
 def luminance(hex_colour: str) -> float:

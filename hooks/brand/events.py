@@ -8,8 +8,11 @@ Events:
 - `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours, and
   `assets/images/share.png`, the picture a shared link shows (share_image.py;
   a private site has no share tags, so none).
-- `on_post_build` (last, after the feed is written): a private site keeps no
-  sitemap or public feed; every site gets its robots.txt (private_site.py).
+- `on_post_build` (last, after the feed is written): a private site
+  (`extra.private: true`) keeps no sitemap or public feed, and its
+  robots.txt tells crawlers to stay away; the `noindex` meta tag and the
+  "Internal guidance for …" banner come from overrides/main.html. A public
+  site's robots.txt points crawlers to its sitemap.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from mkdocs.structure.files import File
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.brand import fork, palette, private_site
+from hooks.brand import fork, palette
 from hooks.brand.share_image import share_png
 from hooks.common import fragments
 from hooks.common.errors import raise_if_any
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
 
 CSS_URI = "assets/stylesheets/brand.css"
 SHARE_URI = "assets/images/share.png"
+# What a private site does not publish: its page list and its public feed.
+PUBLIC_ONLY = ("sitemap.xml", "sitemap.xml.gz", "feed.xml")
 _state: dict[str, Any] = {}
 
 
@@ -58,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, CSS_URI, content=_state["css"]))
-    if not private_site.is_private(config):
+    if not config.extra.get("private"):
         colours = _state["colours"]
         image = share_png(colours["primary"], colours["accent"], config.site_name)
         files.append(File.generated(config, SHARE_URI, content=image))
@@ -68,9 +73,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # after the governance hook has written feed.xml
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    private = private_site.is_private(config)
-    if private:
-        for name in private_site.PUBLIC_ONLY:
+    if config.extra.get("private"):
+        for name in PUBLIC_ONLY:
             (site_dir / name).unlink(missing_ok=True)
-    robots = private_site.robots_txt(private, config.site_url)
-    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+        robots = ["User-agent: *", "Disallow: /"]
+    else:
+        robots = ["User-agent: *", "Allow: /"]
+        if config.site_url:
+            robots.append(f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml")
+    (site_dir / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")

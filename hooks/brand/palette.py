@@ -14,29 +14,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hooks.brand.colours import contrast, hsl_hex, nearest_passing, parse_hex
+from hooks.brand.colours import contrast, nearest_passing, parse_hex
 from hooks.common import fragments
 from hooks.common.errors import Problem
 
 WHITE = "#ffffff"
 # Page backgrounds: white, and Material's slate background hsl(225, 15%, 14%).
-SCHEMES = {"light": WHITE, "dark": hsl_hex(225, 0.15, 0.14)}
+SCHEMES = {"light": WHITE, "dark": "#1e2129"}
 TEXT = 4.5  # WCAG 1.4.3, normal text
-_FIELDS = ("primary", "accent", "dark_primary", "dark_accent")
+# Each colour: where it is used, and the colour it must reach 4.5:1 against there.
+USES = {
+    "primary": [
+        ("white header text on it", WHITE),
+        ("link text on the light page", SCHEMES["light"]),
+    ],
+    "accent": [("hovered links and focus on the light page", WHITE)],
+    "dark_primary": [("link text on the dark page", SCHEMES["dark"])],
+    "dark_accent": [("hovered links and focus on the dark page", SCHEMES["dark"])],
+}
 # Used when a site sets no extra.brand (fixture sites, say): the guide's own.
 DEFAULT_BRAND = {"primary": "#1d4f76", "accent": "#8a3a00"}
-
-
-def roles(brand: dict[str, str]) -> list[tuple[str, str, str, list[str]]]:
-    """(field, colour, where it is used, colours it must reach 4.5:1 against)."""
-    dark = SCHEMES["dark"]
-    return [
-        ("primary", brand["primary"], "white header text on it", [WHITE]),
-        ("primary", brand["primary"], "link text on the light page", [SCHEMES["light"]]),
-        ("accent", brand["accent"], "hovered links and focus on the light page", [WHITE]),
-        ("dark_primary", brand["dark_primary"], "link text on the dark page", [dark]),
-        ("dark_accent", brand["dark_accent"], "hovered links and focus on the dark page", [dark]),
-    ]
 
 
 def key_lines(config_text: str) -> dict[str, int]:
@@ -62,7 +59,7 @@ def check_brand(
     lines = lines or {}
     problems: list[Problem] = []
     colours: dict[str, str] = {}
-    for name in _FIELDS:
+    for name in USES:
         value = brand.get(name)
         if value is None and name.startswith("dark_"):
             continue
@@ -84,9 +81,8 @@ def check_brand(
     for name, base in (("dark_primary", "primary"), ("dark_accent", "accent")):
         # Not given: the lightest-touch shade of the light colour that passes.
         colours.setdefault(name, nearest_passing(colours[base], [SCHEMES["dark"]], TEXT) or WHITE)
-    for name in _FIELDS:
-        uses = [(use, against) for field, _, use, against in roles(colours) if field == name]
-        against = [c for _, cs in uses for c in cs]
+    for name, uses in USES.items():
+        against = [other for _, other in uses]
         ratio = min(contrast(colours[name], other) for other in against)
         if ratio < TEXT:
             shade = nearest_passing(colours[name], against, TEXT)

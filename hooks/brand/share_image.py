@@ -14,48 +14,21 @@ the same bytes.
 from __future__ import annotations
 
 import io
-import re
 
 from PIL import Image, ImageDraw, ImageFont
+
+from hooks.brand.colours import contrast
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80  # left and right, and above the band
 BAND = 60  # the accent band's height, along the bottom
 LARGEST, SMALLEST = 96, 40  # font sizes tried for the name, in steps of 4
-LIGHT, DARK = (255, 255, 255), (17, 17, 17)
-
-_HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
+LIGHT, DARK = "#ffffff", "#111111"
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    """`#rrggbb` as (red, green, blue) in 0..255. Raises ValueError otherwise."""
-    match = _HEX.match(colour.strip()) if isinstance(colour, str) else None
-    if not match:
-        raise ValueError(f"not a #rrggbb colour: {colour!r}")
-    value = match.group(1)
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def _luminance(rgb: tuple[int, int, int]) -> float:
-    """WCAG relative luminance."""
-
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def text_colour(background: str) -> tuple[int, int, int]:
+def text_colour(background: str) -> str:
     """White or near-black: whichever contrasts more with `background`."""
-    rgb = _rgb(background)
-    return LIGHT if _contrast(LIGHT, rgb) >= _contrast(DARK, rgb) else DARK
+    return LIGHT if contrast(LIGHT, background) >= contrast(DARK, background) else DARK
 
 
 def _wrap(draw: ImageDraw.ImageDraw, words: list[str], font: object, width: int) -> list[str]:
@@ -88,15 +61,15 @@ def _layout(draw: ImageDraw.ImageDraw, name: str) -> tuple[object, list[str], in
 def share_png(primary: str, accent: str, site_name: str) -> bytes:
     """A 1200 x 630 PNG: `site_name` on `primary`, over a band of `accent`.
 
-    Colours are `#rrggbb`; anything else raises ValueError.
+    Colours are `#rrggbb` (palette.py has checked them); a primary colour
+    that is not raises ValueError.
     """
-    background, band = _rgb(primary), _rgb(accent)
-    image = Image.new("RGB", (WIDTH, HEIGHT), background)
+    colour = text_colour(primary)
+    image = Image.new("RGB", (WIDTH, HEIGHT), primary)  # Pillow reads #rrggbb itself
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, HEIGHT - BAND, WIDTH, HEIGHT), fill=band)
+    draw.rectangle((0, HEIGHT - BAND, WIDTH, HEIGHT), fill=accent)
     font, lines, line_height = _layout(draw, " ".join(site_name.split()))
     top = (HEIGHT - BAND - line_height * len(lines)) // 2
-    colour = text_colour(primary)
     for i, line in enumerate(lines):
         draw.text((MARGIN, top + i * line_height), line, font=font, fill=colour)
     out = io.BytesIO()

@@ -9,11 +9,12 @@ Events:
 - `on_files`: every content page's `last_reviewed`, `review_interval_months`,
   `owner` (reviews.py) and `pending_changes` (pending.py) checked, one error
   listing every problem. An overdue page is not a problem: it shows a notice.
+- `on_env`: the `long_date` filter (9 October 2026) for the templates' dates.
 - `on_page_markdown`: the page's `ReviewState` in `page.meta["review"]`, for
   the templates (review line, overdue notice).
 - `on_page_context`: the page's "Help us improve this page" link (feedback.py)
   and its changes in progress (pending.py), for the dated notice.
-- `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py, atom.py).
+- `on_post_build`: `feed.xml`, an Atom feed of what's new (feed.py).
 """
 
 from __future__ import annotations
@@ -31,21 +32,21 @@ from hooks.case_studies.store import get_records
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.governance import feed
-from hooks.governance.atom import FEED_PATH, atom_feed
 from hooks.governance.feedback import feedback_href, feedback_url_problem
 from hooks.governance.pending import PendingChange, pending_changes
-from hooks.governance.review_store import ReviewedPage, get_reviewed_pages, set_reviewed_pages
 from hooks.governance.reviews import (
     ReviewState,
     check_review_fields,
     default_interval,
     is_content_page,
+    long_date,
     parse_date,
     review_state,
     review_today,
 )
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -53,15 +54,16 @@ if TYPE_CHECKING:
 
 _SITE_URL_FIX = "set site_url to the address where the site is published, ending with /"
 _state: dict[str, Any] = {}
-_pages: dict[str, ReviewedPage] = {}  # by src_uri, for on_page_markdown
+_reviews: dict[str, ReviewState] = {}  # by src_uri, for on_page_markdown
+_entries: list[feed.Entry] = []  # the reviewed pages in file order, for what's new
 _pending: dict[str, list[PendingChange]] = {}  # by src_uri, for on_page_context
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _pages.clear()
+    _reviews.clear()
+    _entries.clear()
     _pending.clear()
     _state.clear()
-    set_reviewed_pages([])
     _state["interval"] = default_interval(config.extra)
     _state["today"] = review_today(config.extra)
     feedback = _feedback_setting(config)
@@ -92,16 +94,20 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         _pending[file.src_uri], found = pending_changes(doc, _state["today"])
         problems.extend(found)
         if state is not None:
+            _reviews[file.src_uri] = state
             title = str(doc.meta.get("title") or file.name)
             description = str(doc.meta.get("description") or "")
-            _pages[file.src_uri] = ReviewedPage(file.src_uri, file.url, title, description, state)
+            _entries.append(feed.Entry(title, file.url, description, state.last_reviewed, "Page"))
     raise_if_any(problems)
-    set_reviewed_pages(list(_pages.values()))
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.filters["long_date"] = long_date
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    reviewed = _pages.get(page.file.src_uri)
-    state = reviewed.review if reviewed else _generated_page_state(page)
+    state = _reviews.get(page.file.src_uri) or _generated_page_state(page)
     if state is not None:
         page.meta["review"] = state
     return markdown
@@ -122,17 +128,17 @@ def on_page_context(
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    everything = feed.collect_entries(get_reviewed_pages(), get_records())
+    everything = feed.collect_entries(_entries, get_records())
     entries = feed.newest(everything, feed.LIMIT, frozenset(_state["listings"]))
     organisation = (config.extra.get("organisation") or {}).get("name") or config.site_name
-    xml = atom_feed(
+    xml = feed.atom_feed(
         entries,
         title=f"{config.site_name}: what's new",
         site_url=config.site_url,
         author=str(organisation),
         listing_url=min(_state["listings"], default=""),
     )
-    Path(config.site_dir, FEED_PATH).write_bytes(xml)
+    Path(config.site_dir, feed.FEED_PATH).write_bytes(xml)
 
 
 def _feedback_setting(config: MkDocsConfig) -> Any:
@@ -143,13 +149,17 @@ def _whats_new_macro(limit: int = feed.LIMIT) -> str:
     """Macro: the newest pages and case studies, as an HTML list (newest first)."""
     page = _state["macros"].page
     _state["listings"].add(page.url)
-    entries = feed.collect_entries(get_reviewed_pages(), get_records())
+    entries = feed.collect_entries(_entries, get_records())
     latest = feed.newest(entries, limit, frozenset({page.url}))
     return feed.whats_new_html(latest, page.url, _state["templates"])
 
 
 def _generated_page_state(page: Page) -> ReviewState | None:
-    """A generated page (a case study) shows review dates if it has them."""
+    """A generated page (a case study) shows review dates if it has them.
+
+    The case-study schema allows no `review_interval_months` or `owner`: the
+    site's interval applies, and no owner is shown.
+    """
     source: dict[str, Any] = page.meta
     if "last_reviewed" not in source:
         if "records_by_url" not in _state:  # once per build, not once per page
@@ -158,7 +168,4 @@ def _generated_page_state(page: Page) -> ReviewState | None:
     last = parse_date(source.get("last_reviewed"))
     if last is None:
         return None
-    interval = source.get("review_interval_months", _state["interval"])
-    if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
-        interval = _state["interval"]
-    return review_state(last, interval, _state["today"], source.get("owner"))
+    return review_state(last, _state["interval"], _state["today"])

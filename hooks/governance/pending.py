@@ -23,7 +23,7 @@ from typing import Any
 
 from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
-from hooks.governance.reviews import long_date, parse_date
+from hooks.governance.reviews import parse_date
 
 FIELD = "pending_changes"
 FIELDS = ("change", "source", "checked", "check_again")
@@ -41,14 +41,6 @@ class PendingChange:
     source: str
     checked: dt.date
     check_again: dt.date
-
-    @property
-    def checked_text(self) -> str:
-        return long_date(self.checked)
-
-    @property
-    def check_again_text(self) -> str:
-        return long_date(self.check_again)
 
     def due(self, today: dt.date) -> bool:
         """Whether the date to check it again has come."""

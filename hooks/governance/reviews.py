@@ -7,7 +7,6 @@ Used by the `review_dates` hook (the build) and `scripts/review_report.py`
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -45,14 +44,6 @@ class ReviewState:
     def days_overdue(self) -> int:
         return max((self.today - self.due).days, 0)
 
-    @property
-    def last_reviewed_text(self) -> str:
-        return long_date(self.last_reviewed)
-
-    @property
-    def due_text(self) -> str:
-        return long_date(self.due)
-
 
 def is_content_page(src_uri: str) -> bool:
     """Whether the missing-date rule applies to this file in docs/."""
@@ -73,24 +64,14 @@ def long_date(day: dt.date | str) -> str:
     """A date (or `YYYY-MM-DD` text) as GOV.UK writes it: 9 October 2026."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    return _long_date(day)
-
-
-@functools.lru_cache(maxsize=4096)
-def _long_date(day: dt.date) -> str:
-    # Babel looks up the locale on every call; a site has few distinct dates.
     return format_date(day, "d MMMM y", locale="en_GB")
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` plus whole months, kept in the target month (31 January + 1 = 28/29 February)."""
-    return day + relativedelta(months=months)
 
 
 def review_state(
     last_reviewed: dt.date, interval_months: int, today: dt.date, owner: str | None = None
 ) -> ReviewState:
-    due = add_months(last_reviewed, interval_months)
+    # Whole months, kept in the target month (31 January + 1 = 28/29 February).
+    due = last_reviewed + relativedelta(months=interval_months)
     return ReviewState(last_reviewed, due, today, interval_months, owner)
 
 

@@ -20,9 +20,11 @@ Events:
   succeeds). `make serve` runs with `--no-strict` for the same reason:
   warnings are shown with the problems instead.
 - on_post_build (last): if this build found problems or warnings, every
-  built page becomes a page that lists them (file, line, fix), marked as
-  old so the next save rebuilds every page; the preview's log lists them
-  too. Saving the fixed file reloads the browser on the real page.
+  built page becomes a page that lists them (file, line, fix;
+  overrides/fragments/preview-problems.html), so whichever page the editor
+  is looking at shows what to fix. The pages are marked as old so the next
+  save rebuilds every page; the preview's log lists them too. Saving the
+  fixed file reloads the browser on the real page.
 
 Why `--dirty`: a full rebuild at 1,000 case studies takes seconds, and the
 editor is looking at one page. MkDocs skips every page whose source is
@@ -46,14 +48,26 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.common import errors, fragments, page_store
-from hooks.preview.dirty import not_the_dirty_warning
-from hooks.preview.problems import Captured, show_problems
 from hooks.safety.macros_guard import will_render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class Captured(logging.Handler):
+    """Keeps the text of every warning and error logged during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
 
 log = get_plugin_logger("preview")
 _state: dict[str, Any] = {"preview": False, "serving": False, "templates": ""}
@@ -65,7 +79,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["preview"] = dirty  # `mkdocs build --dirty` too: the same rules hold
     _state["serving"] = command == "serve"
     if _state["preview"]:
-        logging.getLogger("mkdocs.commands.build").addFilter(not_the_dirty_warning)
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     if _state["serving"]:
         # The macros plugin's eight lines of settings on every rebuild: only its warnings.
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
@@ -93,7 +107,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     found = [str(p) for p in sorted(_problems)] + _warnings.messages
     for message in found[: len(_problems)]:
         log.error(message)
-    show_problems(Path(config.site_dir), found, _state["templates"])
+    html = fragments.render(_state["templates"], "preview-problems.html", problems=found)
+    for built in Path(config.site_dir).rglob("*.html"):
+        built.write_text(html, encoding="utf-8")
+        os.utime(built, (0, 0))  # older than any source: the next build rebuilds it
 
 
 def on_shutdown() -> None:
@@ -125,3 +142,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if page.title is None and isinstance(title, str) and not page.file.is_modified():
             page.title = title
     return nav
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """A logging filter: every record but MkDocs' dirty-build warning."""
+    return not record.getMessage().startswith(DIRTY_WARNING)

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import jinja2
+from hooks.common import fragments
+from hooks.governance.feed import (
+    Entry,
+    atom_feed,
+    collect_entries,
+    entry_id,
+    newest,
+    whats_new_html,
+)
 
-from hooks.governance.atom import atom_feed, entry_id
-from hooks.governance.feed import Entry, collect_entries, newest, relative_href, whats_new_html
-from hooks.governance.review_store import ReviewedPage
-from hooks.governance.reviews import review_state
-
-ROOT = Path(__file__).resolve().parents[3]
+FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
 NS = {"a": "http://www.w3.org/2005/Atom"}
 SITE = "https://example.org/guide/"
 D = dt.date
 
 
-def _page(url: str, title: str, day: dt.date) -> ReviewedPage:
-    return ReviewedPage(
-        url + ".md", url, title, f"About {title}", review_state(day, 12, D(2030, 1, 1))
-    )
+def _page(url: str, title: str, day: dt.date) -> Entry:
+    return Entry(title, url, f"About {title}", day, "Page")
 
 
 PAGES = [
@@ -67,12 +69,17 @@ def test_newest_entries_come_first_and_the_list_is_limited() -> None:
     )
 
 
+def _hrefs(from_url: str, *urls: str) -> list[str]:
+    entries = [Entry(url, url, "", D(2026, 1, 1), "Page") for url in urls]
+    html = whats_new_html(entries, from_url, fragments.environment(str(FRAGMENTS)))
+    return re.findall(r'href="([^"]*)"', html)
+
+
 def test_links_are_relative_to_the_page_that_lists_them() -> None:
-    assert relative_href("whats-new/", "principles/") == "../principles/"
-    assert relative_href("whats-new/", "") == "../"
-    assert relative_href("", "law/wales/") == "law/wales/"
-    assert relative_href("about/whats-new/", "about/contribute/") == "../contribute/"
-    assert relative_href("whats-new.html", "law/wales.html") == "law/wales.html"
+    assert _hrefs("whats-new/", "principles/", "") == ["../principles/", "../"]
+    assert _hrefs("", "law/wales/", "") == ["law/wales/", "./"]
+    assert _hrefs("about/whats-new/", "about/contribute/") == ["../contribute/"]
+    assert _hrefs("whats-new.html", "law/wales.html") == ["law/wales.html"]
 
 
 def _feed(entries: list[Entry]) -> ET.Element:
@@ -118,9 +125,7 @@ def test_feed_with_no_entries_is_still_valid() -> None:
 
 
 def test_whats_new_list_escapes_titles_and_links_relatively() -> None:
-    templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(ROOT / "overrides" / "fragments"), autoescape=True
-    )
+    templates = fragments.environment(str(FRAGMENTS))
     html = whats_new_html(newest(collect_entries(PAGES, []), 2), "whats-new/", templates)
     assert '<a href="../principles/">Principles</a>' in html
     assert "Wales &amp; the law &lt;2014&gt;" in html and "<2014>" not in html

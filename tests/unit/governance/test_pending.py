@@ -30,7 +30,7 @@ def test_a_well_formed_change_is_read_with_its_dates() -> None:
     assert problems == []
     (change,) = changes
     assert change.change.startswith("A Bill would abolish this body.")
-    assert (change.checked_text, change.check_again_text) == ("7 December 2026", "1 March 2027")
+    assert (change.checked, change.check_again) == (dt.date(2026, 12, 7), dt.date(2027, 3, 1))
     assert not change.due(TODAY) and change.due(dt.date(2027, 3, 1))
 
 
