@@ -79,11 +79,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue
         data = template_doc.write(
             found,
+            config.markdown_extensions,
+            config.mdx_configs,
             title=_title(doc),
             author=author,
             reviewed=parse_date(doc.meta.get("last_reviewed")),
-            extensions=config.markdown_extensions,
-            extension_configs=config.mdx_configs,
         )
         dest = src_uri.rsplit(".", 1)[0] + ".docx"  # beside its page: forms/x.md -> forms/x.docx
         files.append(File.generated(config, dest, content=data))

@@ -82,14 +82,16 @@ def template_part(body: str) -> tuple[str, int] | None:
 
 def write(
     markdown_text: str,
+    extensions: list[Any],
+    extension_configs: dict[str, Any],
     *,
     title: str,
     author: str,
     reviewed: date | None = None,
-    extensions: list[Any] | None = None,
-    extension_configs: dict[str, Any] | None = None,
 ) -> bytes:
     """The template as a .docx file's bytes: the same bytes for the same input.
+
+    The Markdown is converted with the site's extensions and their settings.
 
     Heading levels are shifted so that the template's highest heading (its
     `###` headings on a template page) is Heading 1. Permalinks (`¶`),
@@ -97,9 +99,7 @@ def write(
     abbreviations, code) keeps its text.
     """
     html = markdown.markdown(
-        markdown_text,
-        extensions=list(extensions if extensions is not None else ["tables"]),
-        extension_configs=dict(extension_configs or {}),
+        markdown_text, extensions=extensions, extension_configs=extension_configs
     )
     found = list(_blocks(lxml.html.fragment_fromstring(html, create_parent="div")))
     document = docx.Document()

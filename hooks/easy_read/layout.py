@@ -71,11 +71,6 @@ class _TopLevel(HTMLParser):
             self.open = (tag, start)
         self.depth += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth == 0:
-            start = self._offset()
-            self.elements.append(Element(tag, start, start + len(self.get_starttag_text() or "")))
-
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID or self.depth == 0:
             return

@@ -61,12 +61,14 @@ SITE_CONFIGS = {
     "toc": {"permalink": True},
     "abbr": {"glossary": {"NHS": "National Health Service"}},
 }
+TABLES = (["tables"], {})
 PROPS = {"title": "Feedback form template", "author": "Fixture Organisation"}
 DATE = date(2026, 12, 7)
 
 
-def _docx(text: str = TEMPLATE, **site: object) -> docx.document.Document:
-    return read_docx(write(text, **PROPS, reviewed=DATE, **site))
+def _docx(text: str = TEMPLATE, site: bool = False) -> docx.document.Document:
+    extensions, configs = (SITE_EXTENSIONS, SITE_CONFIGS) if site else TABLES
+    return read_docx(write(text, extensions, configs, **PROPS, reviewed=DATE))
 
 
 def _styled(doc: docx.document.Document, prefix: str) -> list[tuple[str, str]]:
@@ -92,7 +94,7 @@ def test_the_heading_inside_a_code_block_does_not_count() -> None:
 
 def test_headings_are_shifted_so_the_template_starts_at_word_heading_1() -> None:
     text, _ = template_part(PAGE)
-    doc = _docx(text, extensions=SITE_EXTENSIONS, extension_configs=SITE_CONFIGS)
+    doc = _docx(text, site=True)
     assert _styled(doc, "Heading") == [
         ("Heading 1", "[Organisation name]: [role title]"),
         ("Heading 2", "What you will do"),
@@ -142,11 +144,7 @@ def test_word_tables_keep_the_header_row_blanks_and_empty_cells() -> None:
 
 
 def test_abbreviations_and_links_keep_their_text_and_external_addresses() -> None:
-    doc = _docx(
-        "Ask the NHS, or see [the guidance](https://example.org/g).",
-        extensions=SITE_EXTENSIONS,
-        extension_configs=SITE_CONFIGS,
-    )
+    doc = _docx("Ask the NHS, or see [the guidance](https://example.org/g).", site=True)
     assert [p.text for p in doc.paragraphs] == [
         "Ask the NHS, or see the guidance (https://example.org/g)."
     ]
@@ -158,11 +156,7 @@ def test_line_breaks_survive_and_source_line_ends_do_not() -> None:
 
 
 def test_tick_boxes_stay_and_pictures_leave_one_space() -> None:
-    doc = _docx(
-        "- [ ] Booked the room\n\nSee ![a map](map.png) below.\n",
-        extensions=SITE_EXTENSIONS,
-        extension_configs=SITE_CONFIGS,
-    )
+    doc = _docx("- [ ] Booked the room\n\nSee ![a map](map.png) below.\n", site=True)
     assert [p.text for p in doc.paragraphs] == ["☐ Booked the room", "See below."]
 
 
@@ -175,13 +169,15 @@ def test_word_properties_come_from_the_page_not_the_clock() -> None:
 
 
 def test_the_same_template_gives_the_same_bytes_at_another_time() -> None:
-    first = write(TEMPLATE, **PROPS, reviewed=DATE)
+    first = write(TEMPLATE, *TABLES, **PROPS, reviewed=DATE)
     time.sleep(2.1)  # zip entries record times to two seconds
-    assert write(TEMPLATE, **PROPS, reviewed=DATE) == first
+    assert write(TEMPLATE, *TABLES, **PROPS, reviewed=DATE) == first
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {i.date_time for i in archive.infolist()} == {FIXED_TIME}
 
 
 def test_a_changed_template_gives_different_bytes() -> None:
     changed = TEMPLATE.replace("feedback form", "claim form")
-    assert write(changed, **PROPS, reviewed=DATE) != write(TEMPLATE, **PROPS, reviewed=DATE)
+    assert write(changed, *TABLES, **PROPS, reviewed=DATE) != write(
+        TEMPLATE, *TABLES, **PROPS, reviewed=DATE
+    )
