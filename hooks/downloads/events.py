@@ -174,10 +174,9 @@ def _size_text(size: int) -> str:
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The print page's content, now that every page's content has been made."""
-    print_file = files.get_file_from_path(PRINT_URI)
-    if print_file is None or print_file.page is None:
-        return env
-    print_page = print_file.page
+    # on_files always adds the print page (a preview collects its problems
+    # rather than stopping), and MkDocs makes a Page of every documentation file.
+    print_page = files.get_file_from_path(PRINT_URI).page
     sources = [
         print_guide.Source(page.url, page.title or "", page.content)
         for page in _state["nav_pages"]

@@ -60,18 +60,13 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         doc = documents[src_uri]
         problems += check_page(doc.body, doc.path, doc.body_line, terms)
     raise_if_any(problems)
-    _state["pairs"] = pairs
+    _state["pairs"] = pairs  # each Easy Read page's standard page, by `src_uri`
     _state["templates"] = fragments.folder(config)
     return files
 
 
-def _pairs() -> dict[str, str]:
-    """Each Easy Read page's standard page, by `src_uri`."""
-    return _state.get("pairs") or {}
-
-
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri in _pairs():
+    if page.file.src_uri in _state["pairs"]:
         hide = page.meta.get("hide")
         hide = list(hide) if isinstance(hide, list) else []
         page.meta["hide"] = [*hide, *(name for name in HIDDEN if name not in hide)]
@@ -79,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri not in _pairs():
+    if page.file.src_uri not in _state["pairs"]:
         return html
     templates = _state["templates"]
 
@@ -91,11 +86,11 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     links: dict[str, dict[str, Any]] = {}
-    for src_uri, standard_page in _pairs().items():
-        standard = files.get_file_from_path(standard_page)
+    # Both pages exist: on_files checked the standard page, and dropped an
+    # Easy Read page whose standard page a fork excluded.
+    for src_uri, standard_page in _state["pairs"].items():
         own = files.get_file_from_path(src_uri)
-        if standard is None or own is None:
-            continue
+        standard = files.get_file_from_path(standard_page)
         links[standard_page] = {"url": own.url, "easy_read": True}
         links[src_uri] = {"url": standard.url, "easy_read": False}
     env.globals["easy_read_links"] = links
