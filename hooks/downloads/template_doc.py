@@ -40,9 +40,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from hooks.content.markdown_mask import mask
+
 # The heading that starts the template: the rest of the page is the template.
-TEMPLATE_HEADING = re.compile(r"^##[ \t]+The template[ \t]*#*[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+TEMPLATE_HEADING = re.compile(r"^##[ \t]+The template[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 
 # Used when a page has no date of its own (its `last_reviewed`).
 DEFAULT_DATE = datetime(2000, 1, 1)
@@ -68,16 +69,14 @@ Block = tuple[str, Any, list[Run]]
 def template_part(body: str) -> tuple[str, int] | None:
     """The Markdown after `## The template`, and the line it starts on in `body`.
 
-    None if the page has no such heading outside a code block.
+    None if the page has no such heading outside code and comments.
     """
-    in_fence = False
-    for number, line in enumerate(body.splitlines(keepends=True)):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and TEMPLATE_HEADING.match(line.rstrip("\r\n")):
-            rest = body.splitlines(keepends=True)[number + 1 :]
-            return "".join(rest), number + 2
-    return None
+    masked = mask(body)  # the same lines, code and comments blanked
+    found = TEMPLATE_HEADING.search(masked)
+    if found is None:
+        return None
+    number = masked.count("\n", 0, found.start())  # the heading's line, from 0
+    return "\n".join(body.split("\n")[number + 1 :]), number + 2
 
 
 def write(
