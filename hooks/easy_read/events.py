@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
@@ -76,12 +75,7 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     if page.file.src_uri not in _state["pairs"]:
         return html
-    templates = _state["templates"]
-
-    def render(picture: Markup, words: Markup) -> str:
-        return fragments.render(templates, "easy-read-point.html", picture=picture, words=words)
-
-    return wrap_points(html, render)
+    return wrap_points(html, _state["templates"])
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
