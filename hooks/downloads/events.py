@@ -4,7 +4,7 @@ Events:
 - `on_files` (after the content hook has stored the pages): each page with
   `download: true` in its front matter has its template (from
   `## The template` to the end) made into a .docx beside it
-  (template_doc.py, docx_writer.py); a problem with the field
+  (template_doc.py); a problem with the field
   or the page fails the build, naming the line. The print page is added
   (out of the navigation and of search).
 - `on_nav`: the navigation's pages, in order, for the print page.
@@ -20,7 +20,6 @@ Events:
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +35,7 @@ from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document
 from hooks.downloads import print_guide, template_doc
-from hooks.downloads.docx_writer import DEFAULT_DATE, Properties
-from hooks.downloads.formats import FORMATS, Download, destination
+from hooks.governance.reviews import parse_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -60,7 +58,7 @@ search:
 """
 
 _state: dict[str, Any] = {
-    "downloads": {},  # a template page's src_uri -> its Downloads
+    "downloads": {},  # a template page's src_uri -> its .docx (path in the site, bytes)
     "nav_pages": [],
 }
 
@@ -68,7 +66,7 @@ _state: dict[str, Any] = {
 @event_priority(40)  # after the content hook (50) has read every page into page_store
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems: list[Problem] = []
-    downloads: dict[str, list[Download]] = {}
+    downloads: dict[str, tuple[str, int]] = {}
     author = _author(config)
     for src_uri, doc in page_store.items():
         if "download" not in doc.meta:
@@ -79,14 +77,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue
         if found is None:
             continue
-        made = template_doc.document(found, config.markdown_extensions, config.mdx_configs)
-        props = Properties(_title(doc), author, _date(doc.meta.get("last_reviewed")))
-        downloads[src_uri] = []
-        for fmt in FORMATS:
-            data = fmt.write(made, props)
-            dest = destination(src_uri, fmt.extension)
-            files.append(File.generated(config, dest, content=data))
-            downloads[src_uri].append(Download(dest, fmt.kind, fmt.extension, len(data)))
+        data = template_doc.write(
+            found,
+            config.markdown_extensions,
+            config.mdx_configs,
+            title=_title(doc),
+            author=author,
+            reviewed=parse_date(doc.meta.get("last_reviewed")),
+        )
+        dest = src_uri.rsplit(".", 1)[0] + ".docx"  # beside its page: forms/x.md -> forms/x.docx
+        files.append(File.generated(config, dest, content=data))
+        downloads[src_uri] = (dest, len(data))
     raise_if_any(problems)
     _state["downloads"] = downloads
     files.append(
@@ -136,17 +137,8 @@ def _author(config: MkDocsConfig) -> str:
 
 
 def _title(doc: Document) -> str:
-    title = doc.meta.get("title")
-    return title if isinstance(title, str) and title.strip() else Path(doc.path).stem
-
-
-def _date(value: object) -> datetime:
-    """The page's `last_reviewed` date as the document's date; never the clock."""
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return DEFAULT_DATE
+    # The content hook (50) has already refused a title that is not text.
+    return doc.meta.get("title") or Path(doc.path).stem
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -155,19 +147,17 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    downloads = _state["downloads"].get(page.file.src_uri)
-    if not downloads:
+    download = _state["downloads"].get(page.file.src_uri)
+    if download is None:
         return html
-    links = [
-        {
-            "href": get_relative_url(files.get_file_from_path(d.dest).url, page.url),
-            "kind": d.kind,
-            "extension": d.extension,
-            "size": d.size_text,
-        }
-        for d in downloads
-    ]
-    listing = fragments.render(fragments.folder(config), "template-downloads.html", links=links)
+    dest, size = download
+    link = {
+        "href": get_relative_url(files.get_file_from_path(dest).url, page.url),
+        "kind": "a Word document",  # as in "Download as a Word document"
+        "extension": ".docx",
+        "size": _size_text(size),
+    }
+    listing = fragments.render(fragments.folder(config), "template-downloads.html", links=[link])
     end = html.find("</h1>")
     if end < 0:
         return listing + html
@@ -175,12 +165,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html[:end] + listing + html[end:]
 
 
+def _size_text(size: int) -> str:
+    """A file size as readers see it elsewhere: `14 KB`, `1.2 MB` (1 KB = 1,024 bytes)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The print page's content, now that every page's content has been made."""
-    print_file = files.get_file_from_path(PRINT_URI)
-    if print_file is None or print_file.page is None:
-        return env
-    print_page = print_file.page
+    # on_files always adds the print page (a preview collects its problems
+    # rather than stopping), and MkDocs makes a Page of every documentation file.
+    print_page = files.get_file_from_path(PRINT_URI).page
     sources = [
         print_guide.Source(page.url, page.title or "", page.content)
         for page in _state["nav_pages"]

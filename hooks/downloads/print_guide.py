@@ -17,12 +17,12 @@ One page holds many pages' HTML, so three things are rewritten in each:
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 _TAG = re.compile(
     r"<(?P<name>[a-zA-Z][\w:-]*)(?P<attrs>(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*)(?P<end>\s*/?)>"
@@ -146,14 +146,4 @@ def _url(value: str, page_url: str, prefix: str, anchors: dict[str, str], print_
         return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
     query = f"?{target.query}" if target.query else ""
     fragment = f"#{target.fragment}" if target.fragment else ""
-    return relative(target.path, print_url) + query + fragment
-
-
-def relative(path: str, from_url: str) -> str:
-    """The site path `path` (`/guides/x/`) as a link from the page at `from_url`."""
-    here = "/" + from_url
-    folder = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(path, folder)
-    if rel == ".":
-        return "./"
-    return rel + "/" if path.endswith("/") else rel
+    return get_relative_url(target.path, print_url) + query + fragment

@@ -21,7 +21,7 @@ use, so the build and the tests agree on every figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from hooks.common.errors import Problem
@@ -65,19 +65,6 @@ class Block:
     @property
     def picture(self) -> bool:
         return bool(_PICTURE.match(self.lines[0]) or _HTML_PICTURE.match(self.lines[0]))
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What the checks measured on one page."""
-
-    sentences: int
-    words: int
-    longest: Sentence | None
-    average: float
-    reading_ease: float
-    pictures: int
-    points: int
 
 
 def blocks(body: str, first_line: int = 1) -> list[Block]:
@@ -125,53 +112,28 @@ def sentences(block: Block) -> list[Sentence]:
     return found
 
 
-def measure(page_blocks: list[Block]) -> Figures:
-    """The page's figures: sentences, the longest, average, reading ease, pictures."""
-    all_sentences = [s for b in page_blocks for s in sentences(b)]
-    score = score_text([s.text for s in all_sentences])
-    longest = max(all_sentences, key=lambda s: s.words, default=None)
-    points = sum(1 for _ in _points(page_blocks))
-    pictures = sum(1 for b in page_blocks if b.picture)
-    return Figures(
-        score.sentences,
-        score.words,
-        longest,
-        score.words_per_sentence,
-        score.reading_ease,
-        pictures,
-        points,
-    )
-
-
-def _points(page_blocks: list[Block]) -> list[list[Block]]:
-    """The page's points: a picture block and the text blocks after it, or
-    text blocks with no picture before them in their section."""
-    points: list[list[Block]] = []
-    current: list[Block] | None = None
+def _point_starts(page_blocks: list[Block]) -> Iterator[Block]:
+    """The first block of each point. A point is a picture block and the text
+    blocks after it, or text blocks with no picture before them in their section."""
+    after_heading = True  # the top of the page counts as a section's start
     for block in page_blocks:
-        if block.heading:
-            current = None
-        elif block.picture or current is None:
-            current = [block]
-            points.append(current)
-        else:
-            current.append(block)
-    return points
+        if not block.heading and (block.picture or after_heading):
+            yield block
+        after_heading = block.heading
 
 
-def check_page(
-    body: str, path: str, first_line: int, glossary: Mapping[str, str]
-) -> tuple[Figures, list[Problem]]:
-    """Every Easy Read problem in one page's body, and the page's figures."""
+def check_page(body: str, path: str, first_line: int, glossary: Mapping[str, str]) -> list[Problem]:
+    """Every Easy Read problem in one page's body."""
     page_blocks = blocks(body, first_line)
-    figures = measure(page_blocks)
+    page = [s for b in page_blocks for s in sentences(b)]
+    line = page_blocks[0].line if page_blocks else 1
     problems = [
-        *_long_sentences(page_blocks, path),
-        *_page_limits(page_blocks, figures, path),
+        *_long_sentences(page, path),
+        *_page_limits(page, line, path),
         *_pictures(page_blocks, path),
-        *_abbreviations(page_blocks, path, glossary),
+        *_abbreviations(page, path, glossary),
     ]
-    return figures, sorted(problems)
+    return sorted(problems)
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -185,7 +147,7 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _long_sentences(page_blocks: list[Block], path: str) -> list[Problem]:
+def _long_sentences(page: list[Sentence], path: str) -> list[Problem]:
     return [
         Problem(
             path,
@@ -195,38 +157,36 @@ def _long_sentences(page_blocks: list[Block], path: str) -> list[Problem]:
             f"{MAX_SENTENCE_WORDS} or fewer",
             f'split it: "{quote(s.text)}"',
         )
-        for b in page_blocks
-        for s in sentences(b)
+        for s in page
         if s.words > MAX_SENTENCE_WORDS
     ]
 
 
-def _page_limits(page_blocks: list[Block], figures: Figures, path: str) -> list[Problem]:
+def _page_limits(page: list[Sentence], line: int, path: str) -> list[Problem]:
+    """The page's average sentence length and reading ease, reported on its first line."""
     problems = []
-    line = page_blocks[0].line if page_blocks else 1
-    if figures.longest and figures.average > MAX_AVERAGE_WORDS:
+    score = score_text([s.text for s in page])
+    longest = max(page, key=lambda s: s.words, default=None)
+    if longest and score.words_per_sentence > MAX_AVERAGE_WORDS:
         problems.append(
             Problem(
                 path,
                 line,
                 "(page)",
-                f"the sentences average {figures.average:.1f} words; Easy Read pages "
+                f"the sentences average {score.words_per_sentence:.1f} words; Easy Read pages "
                 f"average {MAX_AVERAGE_WORDS} or fewer",
-                f"split the longest sentences, starting with line {figures.longest.line}: "
-                f'"{quote(figures.longest.text)}"',
+                f"split the longest sentences, starting with line {longest.line}: "
+                f'"{quote(longest.text)}"',
             )
         )
-    if figures.sentences and figures.reading_ease < MIN_READING_EASE:
-        hardest = min(
-            (s for b in page_blocks for s in sentences(b)),
-            key=lambda s: score_text([s.text]).reading_ease,
-        )
+    if score.sentences and score.reading_ease < MIN_READING_EASE:
+        hardest = min(page, key=lambda s: score_text([s.text]).reading_ease)
         problems.append(
             Problem(
                 path,
                 line,
                 "(page)",
-                f"the reading ease is {figures.reading_ease:.1f}; Easy Read pages score "
+                f"the reading ease is {score.reading_ease:.1f}; Easy Read pages score "
                 f"{MIN_READING_EASE} or more",
                 f"use shorter, everyday words, starting with line {hardest.line}: "
                 f'"{quote(hardest.text)}"',
@@ -237,8 +197,7 @@ def _page_limits(page_blocks: list[Block], figures: Figures, path: str) -> list[
 
 def _pictures(page_blocks: list[Block], path: str) -> list[Problem]:
     problems = []
-    for point in _points(page_blocks):
-        first = point[0]
+    for first in _point_starts(page_blocks):
         if _HTML_PICTURE.match(first.lines[0]):
             problems.append(
                 Problem(
@@ -274,13 +233,10 @@ def _pictures(page_blocks: list[Block], path: str) -> list[Problem]:
     return problems
 
 
-def _abbreviations(
-    page_blocks: list[Block], path: str, glossary: Mapping[str, str]
-) -> list[Problem]:
+def _abbreviations(page: list[Sentence], path: str, glossary: Mapping[str, str]) -> list[Problem]:
     """A glossary abbreviation is explained if its meaning is written in the
     same sentence or before it; otherwise the first use is reported."""
     problems = []
-    page = [s for b in page_blocks for s in sentences(b)]
     for term, meaning in sorted(glossary.items()):
         pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
         read = ""

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
@@ -33,7 +32,7 @@ from hooks.common.errors import raise_if_any
 from hooks.content.abbreviations import glossary
 from hooks.easy_read.checks import check_page
 from hooks.easy_read.layout import wrap_points
-from hooks.easy_read.pairing import FIELD, Pairs, dropped_with_standard_page, pair_pages
+from hooks.easy_read.pairing import dropped_with_standard_page, pair_pages
 from hooks.governance.reviews import review_today
 
 if TYPE_CHECKING:
@@ -53,29 +52,20 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for src_uri in dropped_with_standard_page(documents, excluded):
         files.get_file_from_path(src_uri).inclusion = InclusionLevel.EXCLUDED
         del documents[src_uri]
-    sources = {
-        src_uri: Path(file.abs_src_path).read_text(encoding="utf-8-sig")
-        for src_uri, doc in documents.items()
-        if FIELD in doc.meta and (file := files.get_file_from_path(src_uri)) is not None
-    }
     pages = {file.src_uri for file in files.documentation_pages()}
-    pairs, problems = pair_pages(documents, sources, pages, review_today(config.extra))
+    pairs, problems = pair_pages(documents, pages, review_today(config.extra))
     terms = glossary(Path(config.config_file_path).parent) or {}
-    for src_uri in pairs.easy_read:
+    for src_uri in pairs:
         doc = documents[src_uri]
-        problems += check_page(doc.body, doc.path, doc.body_line, terms)[1]
+        problems += check_page(doc.body, doc.path, doc.body_line, terms)
     raise_if_any(problems)
-    _state["pairs"] = pairs
+    _state["pairs"] = pairs  # each Easy Read page's standard page, by `src_uri`
     _state["templates"] = fragments.folder(config)
     return files
 
 
-def _pairs() -> Pairs:
-    return _state.get("pairs") or Pairs({}, {})
-
-
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri in _pairs().easy_read:
+    if page.file.src_uri in _state["pairs"]:
         hide = page.meta.get("hide")
         hide = list(hide) if isinstance(hide, list) else []
         page.meta["hide"] = [*hide, *(name for name in HIDDEN if name not in hide)]
@@ -83,24 +73,19 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri not in _pairs().easy_read:
+    if page.file.src_uri not in _state["pairs"]:
         return html
-    templates = _state["templates"]
-
-    def render(picture: Markup, words: Markup) -> str:
-        return fragments.render(templates, "easy-read-point.html", picture=picture, words=words)
-
-    return wrap_points(html, render)
+    return wrap_points(html, _state["templates"])
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     links: dict[str, dict[str, Any]] = {}
-    for easy in _pairs().easy_read.values():
-        standard = files.get_file_from_path(easy.standard_page)
-        own = files.get_file_from_path(easy.src_uri)
-        if standard is None or own is None:
-            continue
-        links[easy.standard_page] = {"url": own.url, "easy_read": True}
-        links[easy.src_uri] = {"url": standard.url, "easy_read": False}
+    # Both pages exist: on_files checked the standard page, and dropped an
+    # Easy Read page whose standard page a fork excluded.
+    for src_uri, standard_page in _state["pairs"].items():
+        own = files.get_file_from_path(src_uri)
+        standard = files.get_file_from_path(standard_page)
+        links[standard_page] = {"url": own.url, "easy_read": True}
+        links[src_uri] = {"url": standard.url, "easy_read": False}
     env.globals["easy_read_links"] = links
     return env

@@ -23,11 +23,12 @@ without JavaScript. Everything else on the page is left as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from markupsafe import Markup
+
+from hooks.common import fragments
 
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -71,11 +72,6 @@ class _TopLevel(HTMLParser):
             self.open = (tag, start)
         self.depth += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth == 0:
-            start = self._offset()
-            self.elements.append(Element(tag, start, start + len(self.get_starttag_text() or "")))
-
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID or self.depth == 0:
             return
@@ -103,11 +99,8 @@ def picture_of(html: str) -> tuple[str, str] | None:
     return found[1], (f"<p>{words}</p>" if words else "")
 
 
-Render = Callable[[Markup, Markup], str]
-
-
-def wrap_points(html: str, render: Render) -> str:
-    """`html` with each point wrapped by `render(picture, words)`."""
+def wrap_points(html: str, templates: str) -> str:
+    """`html` with each point wrapped by the fragment `easy-read-point.html` in `templates`."""
     out: list[str] = []
     point: tuple[str, list[str]] | None = None
     position = 0
@@ -117,7 +110,9 @@ def wrap_points(html: str, render: Render) -> str:
         if point is not None:
             # Python-Markdown's own output for the page, already safe HTML.
             picture, words = Markup(point[0]), Markup("\n".join(point[1]))  # noqa: S704
-            out.append(render(picture, words))
+            out.append(
+                fragments.render(templates, "easy-read-point.html", picture=picture, words=words)
+            )
             point = None
 
     for element in top_level(html):

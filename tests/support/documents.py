@@ -6,11 +6,6 @@ import io
 
 import docx
 
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-ODT_PARTS = ("content.xml", "styles.xml", "meta.xml")
-
 
 def read_docx(data: bytes) -> docx.document.Document:
     """The Word document, opened by python-docx (it refuses a broken package)."""

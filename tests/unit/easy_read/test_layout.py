@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
-from markupsafe import Markup
 
-from hooks.common import fragments
 from hooks.easy_read.layout import top_level, wrap_points
 from tests.support.sites import ROOT
 
@@ -35,13 +33,9 @@ A picture on its own line, words below.
 """
 
 
-def _render(picture: Markup, words: Markup) -> str:
-    return fragments.render(TEMPLATES, "easy-read-point.html", picture=picture, words=words)
-
-
 def _wrapped(text: str) -> BeautifulSoup:
     html = markdown.markdown(text, extensions=["attr_list", "toc"])
-    return BeautifulSoup(wrap_points(html, _render), "html.parser")
+    return BeautifulSoup(wrap_points(html, TEMPLATES), "html.parser")
 
 
 def test_each_point_is_a_row_of_its_picture_and_its_words() -> None:
@@ -92,7 +86,7 @@ def test_words_are_escaped_once_and_never_twice() -> None:
 
 def test_a_page_without_pictures_is_unchanged() -> None:
     html = markdown.markdown("# Title\n\nJust words.\n\n## More\n\nStill words.\n")
-    assert wrap_points(html, _render) == html
+    assert wrap_points(html, TEMPLATES) == html
 
 
 def test_top_level_elements_are_found_whatever_they_hold() -> None:
