@@ -173,9 +173,8 @@ def _parse_yaml(source: str, doc: Document) -> None:
         )
         return
     doc.meta = {str(k): v for k, v in data.items()}
-    for key_node, _ in node.value:
-        doc.key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     _record_lines(node, (), doc.path_lines)
+    doc.key_lines = {path[0]: line for path, line in doc.path_lines.items() if len(path) == 1}
 
 
 def _record_lines(
