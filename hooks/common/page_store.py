@@ -1,6 +1,6 @@
 """The parsed front matter of every docs/ page in the current build.
 
-`page_front_matter.py` fills it in `on_files`; other hooks (the macros guard,
+The content hook fills it in `on_files` (page_fields.py); other hooks (the macros guard,
 review dates, content lint) read it, so each page's file is read and parsed once per build.
 Keys are MkDocs `src_uri`s (`guide/start.md`).
 """

@@ -8,9 +8,8 @@ the security policy (`page_safety.py`) both cost time in proportion to its
 bytes, so both can do the shared parts once and each page's own text only.
 
 A faster path that skips a part must give exactly what the full work gives.
-`checked` makes sure: on the first page with a part, both paths run; only if
-they agree is the part skipped on the pages after it. `Skipping` is one
-hook's use of it for one build.
+`Skipping` makes sure: on the first page with a part, both paths run; only if
+they agree is the part skipped on the pages after it.
 """
 
 from __future__ import annotations
@@ -34,37 +33,14 @@ def locate(html: str, parts: Iterable[str]) -> list[Span]:
     return spans
 
 
-def checked(
-    html: str,
-    parts: Iterable[str],
-    whole: Callable[[str], T],
-    around: Callable[[str, list[Span]], T],
-    verdicts: dict[str, bool],
-) -> T:
-    """`around(html, spans)` (which skips the parts) once it has been checked.
-
-    `whole(html)` is the full work. `verdicts` remembers, for each part's
-    text, whether skipping it gave the same result as the full work on the
-    first page that had it. A part that did not is never skipped again.
-    """
-    spans = locate(html, (text for text in parts if verdicts.get(text, True)))
-    if not spans:
-        return whole(html)
-    new = [text for _, _, text in spans if text not in verdicts]
-    if not new:
-        return around(html, spans)
-    result = whole(html)
-    agree = around(html, spans) == result
-    for text in new:
-        verdicts[text] = agree
-    return result
-
-
 class Skipping:
     """One hook's work on shared parts in one build: whose parts, and what was checked."""
 
     def __init__(self, cache: Any = None) -> None:
         self.cache = cache  # nav_cache's NavCache (its `parts_of`), or None if that hook is off
+        # For each part's text: whether skipping it gave the same result as the
+        # full work on the first page that had it. A part that did not is never
+        # skipped again.
         self.verdicts: dict[str, bool] = {}
 
     def run(
@@ -74,6 +50,19 @@ class Skipping:
         whole: Callable[[str], T],
         around: Callable[[str, list[Span]], T],
     ) -> T:
-        """The work on the page at `url`, skipping its shared parts once that is checked."""
+        """The work on the page at `url`: `around(html, spans)` once that is checked.
+
+        `whole(html)` is the full work; `around` skips the page's shared parts.
+        """
         parts = self.cache.parts_of(url) if self.cache is not None else []
-        return checked(html, parts, whole, around, self.verdicts)
+        spans = locate(html, (text for text in parts if self.verdicts.get(text, True)))
+        if not spans:
+            return whole(html)
+        new = [text for _, _, text in spans if text not in self.verdicts]
+        if not new:
+            return around(html, spans)
+        result = whole(html)
+        agree = around(html, spans) == result
+        for text in new:
+            self.verdicts[text] = agree
+        return result

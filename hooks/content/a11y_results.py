@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from hooks.common import fragments
 
@@ -18,18 +17,15 @@ MARKER = "<!-- automated-test-results -->"
 RESULTS = "assets/data/accessibility-results.json"
 
 
-def render_results(results: dict[str, Any], pages: int, templates: str) -> str:
-    """The results table as HTML, autoescaped. `pages`: HTML pages in this build."""
-    return fragments.render(templates, "accessibility-results.html", r=results, pages=pages)
-
-
 def with_results(markdown: str, docs_dir: str, pages: int, templates: str) -> tuple[str, str]:
-    """`markdown` with the marker replaced by the table, and a problem ("" if none)."""
-    if MARKER not in markdown:
-        return markdown, ""
+    """`markdown` (which holds the marker) with the table in its place, and a problem or "".
+
+    `pages`: HTML pages in this build. The table is autoescaped.
+    """
     try:
         results = json.loads(Path(docs_dir, RESULTS).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         fix = "run `make a11y-results`"
         return markdown, f"the automated results cannot be read ({err}). Fix: {fix}"
-    return markdown.replace(MARKER, render_results(results, pages, templates)), ""
+    table = fragments.render(templates, "accessibility-results.html", r=results, pages=pages)
+    return markdown.replace(MARKER, table), ""

@@ -49,8 +49,6 @@ def on_config(config: MkDocsConfig) -> None:
     glossary = abbreviations.glossary(Path(config.config_file_path).parent)
     if glossary is None:
         return
-    if "abbr" not in config.markdown_extensions:
-        config.markdown_extensions.append("abbr")
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
 
 

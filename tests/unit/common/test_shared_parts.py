@@ -36,6 +36,16 @@ def page(title: str, header: str = HEADER, nav: str = NAV, footer: str = FOOTER)
 </body></html>"""
 
 
+class Parts:
+    """A stand-in for nav_cache: every page shares the same parts."""
+
+    def __init__(self, *parts: str) -> None:
+        self.parts = list(parts)
+
+    def parts_of(self, url: str) -> list[str]:
+        return self.parts
+
+
 def test_parts_are_found_in_page_order_once_each() -> None:
     html = page("One")
     spans = shared_parts.locate(html, [FOOTER, HEADER, "<p>not in the page</p>", ""])
@@ -60,29 +70,23 @@ def test_a_part_is_skipped_only_after_both_ways_agreed_on_its_first_page() -> No
         calls.append("around")
         return html.upper()
 
-    verdicts: dict[str, bool] = {}
-    assert (
-        shared_parts.checked(page("One"), [HEADER], whole, around, verdicts) == page("One").upper()
-    )
-    assert calls == ["whole", "around"] and verdicts == {HEADER: True}
+    skipping = shared_parts.Skipping(Parts(HEADER))
+    assert skipping.run(page("One"), "a/", whole, around) == page("One").upper()
+    assert calls == ["whole", "around"] and skipping.verdicts == {HEADER: True}
     calls.clear()
-    assert (
-        shared_parts.checked(page("Two"), [HEADER], whole, around, verdicts) == page("Two").upper()
-    )
+    assert skipping.run(page("Two"), "a/", whole, around) == page("Two").upper()
     assert calls == ["around"]
 
 
 def test_a_part_that_changes_the_result_is_never_skipped() -> None:
-    verdicts: dict[str, bool] = {}
+    skipping = shared_parts.Skipping(Parts(NAV))
 
     def around(html: str, spans: list[shared_parts.Span]) -> str:
         return "wrong"
 
     for title in ("One", "Two"):
-        assert shared_parts.checked(page(title), [NAV], str.upper, around, verdicts) == (
-            page(title).upper()
-        )
-    assert verdicts == {NAV: False}
+        assert skipping.run(page(title), "a/", str.upper, around) == page(title).upper()
+    assert skipping.verdicts == {NAV: False}
 
 
 def test_minifying_around_minified_parts_gives_the_whole_page_minified() -> None:
@@ -118,9 +122,9 @@ def test_a_part_inside_the_article_is_not_taken_for_the_themes() -> None:
     def around(html: str, spans: list[shared_parts.Span]) -> html_safety.Scan:
         return html_safety.scan(html, [(a, b, html_safety.scan(text)) for a, b, text in spans])
 
-    verdicts: dict[str, bool] = {}
-    found = shared_parts.checked(html, [HEADER], html_safety.scan, around, verdicts)
-    assert verdicts == {HEADER: False}
+    skipping = shared_parts.Skipping(Parts(HEADER))
+    found = skipping.run(html, "a/", html_safety.scan, around)
+    assert skipping.verdicts == {HEADER: False}
     assert found.content_scripts == 1 and len(found.inline_scripts) == 1
 
 
