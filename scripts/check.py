@@ -49,7 +49,7 @@ def page_problems(docs: Path, today: dt.date, interval: int) -> list[Problem]:
         if doc.problems:
             continue
         if is_content_page(src_uri):
-            problems += check_review_fields(doc, interval, today, required=True)[1]
+            problems += check_review_fields(doc, interval, today)[1]
             problems += pending_changes(doc, today)[1]
         offset = doc.body_line - 1
         problems += lint(doc.body, doc.path, offset)

@@ -71,7 +71,7 @@ def review_row(doc: Document, kind: str, interval: int, today: dt.date) -> Row:
     problems = list(doc.problems)
     state = None
     if not problems:
-        state, problems = check_review_fields(doc, interval, today, required=True)
+        state, problems = check_review_fields(doc, interval, today)
     title = str(doc.meta.get("title") or path.stem)
     owner = str(doc.meta.get("owner") or NONE)
     if state is None:

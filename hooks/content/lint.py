@@ -213,7 +213,7 @@ _URL_ATTRIBUTES = ("href", "src", "srcset", "cite")
 _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 _COLOUR = re.compile(r"(^|[;\s])(color|background(-color)?)\s*:", re.IGNORECASE)
 _HTML_FIX = (
-    "use Markdown instead, or ask a maintainer to add it to the allow-list in hooks/raw_html.py"
+    "use Markdown instead, or ask a maintainer to add it to the allow-list in hooks/content/lint.py"
 )
 
 

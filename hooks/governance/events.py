@@ -89,7 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
         doc = page_store.get_document(file.src_uri)  # None for generated pages
         if doc is None or not is_content_page(file.src_uri):
             continue
-        state, found = check_review_fields(doc, _state["interval"], _state["today"], required=True)
+        state, found = check_review_fields(doc, _state["interval"], _state["today"])
         problems.extend(found)
         _pending[file.src_uri], found = pending_changes(doc, _state["today"])
         problems.extend(found)

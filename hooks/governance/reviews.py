@@ -90,7 +90,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def check_review_fields(
-    doc: Document, default_interval: int, today: dt.date, *, required: bool
+    doc: Document, default_interval: int, today: dt.date
 ) -> tuple[ReviewState | None, list[Problem]]:
     """Check a document's review fields; return its state (if any) and the problems."""
     problems: list[Problem] = []
@@ -101,7 +101,7 @@ def check_review_fields(
     example = f"last_reviewed: {today.isoformat()}"
     raw = doc.meta.get("last_reviewed")
     last = parse_date(raw)
-    if raw is None and required:
+    if raw is None:
         problem(
             "last_reviewed",
             "this page has no review date",

@@ -75,9 +75,9 @@ def test_parse_date_accepts_only_real_iso_dates(value: object, expected: dt.date
     assert parse_date(value) == expected
 
 
-def _check(front_matter: str, required: bool = True) -> tuple[object, list[str]]:
+def _check(front_matter: str) -> tuple[object, list[str]]:
     doc = parse_document(f"---\n{front_matter}---\n\n# Page\n", "docs/page.md")
-    state, problems = check_review_fields(doc, 12, TODAY, required=required)
+    state, problems = check_review_fields(doc, 12, TODAY)
     return state, [str(p) for p in problems]
 
 
@@ -89,10 +89,6 @@ def test_a_page_without_last_reviewed_gets_one_located_message_with_a_fix() -> N
         "Fix: add 'last_reviewed: 2030-06-01' to the front matter, "
         "using the date you last checked its facts"
     ]
-
-
-def test_missing_date_is_allowed_where_it_is_not_required() -> None:
-    assert _check("title: Generated\n", required=False) == (None, [])
 
 
 def test_every_wrong_review_field_is_reported_on_its_own_line() -> None:
@@ -154,9 +150,7 @@ def test_missing_and_wrong_review_fields_are_refused_with_every_problem() -> Non
     for path in sorted((site / "docs").glob("*.md")):
         if is_content_page(path.name):
             doc = read_document(path, f"docs/{path.name}")
-            found += check_review_fields(
-                doc, default_interval(extra), review_today(extra), required=True
-            )[1]
+            found += check_review_fields(doc, default_interval(extra), review_today(extra))[1]
             found += pending_changes(doc, review_today(extra))[1]
     assert [str(p) for p in sorted(found)] == [
         "docs/no-date.md:1: last_reviewed: this page has no review date. Fix: add "
