@@ -1,9 +1,10 @@
 """Site search with Pagefind: a search page, and an index built with the site.
 
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
-Pagefind process (`pagefind_service.py`); `on_post_page` and
-`on_post_template` send it each page as soon as it is final, so it indexes on
-another core while MkDocs builds the next; `on_post_build` writes the index.
+Pagefind process (`pagefind_service.py`); `on_post_page` sends it each page
+as soon as it is final, so it indexes on another core while MkDocs builds the
+next; `on_post_build` writes the index. The theme's 404 page is not sent: it
+has no `data-pagefind-body`, so Pagefind would leave it out.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 in `make serve`'s preview Pagefind writes that index while the preview goes on.
 `on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
@@ -106,13 +107,6 @@ def _excluded(meta: dict[str, Any]) -> bool:
     """
     search = meta.get("search")
     return isinstance(search, dict) and bool(search.get("exclude"))
-
-
-@event_priority(-100)
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if not _state["dirty"] and template_name.endswith(".html"):
-        _add(output_content, template_name)
-    return output_content
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
