@@ -8,16 +8,20 @@
 - `_headers` (Netlify, Cloudflare Pages) carries what a <meta> cannot:
   `frame-ancestors` and other response headers. See SECURITY.md.
 Under `mkdocs serve` the policy is left out: its live-reload script is inline.
-The safety hook applies `secure_page` to every page and to the 404 page.
+The safety hook applies `secure_page` to every page and to the 404 page,
+with the inline scripts html_safety.scan found.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from functools import lru_cache
 from typing import Any
 
 from hooks.common import shared_parts
-from hooks.safety import csp, html_safety
+from hooks.safety import html_safety
+from hooks.safety.html_safety import Attrs
 
 # No address of ours leaves with a reader who follows a link: what they read
 # here (a page about abuse, say) is nobody else's business.
@@ -35,6 +39,44 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Strict-Transport-Security": "max-age=31536000",
 }
+
+
+SAFE_RELS = ("noopener", "noreferrer")
+
+
+def script_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(inline_scripts: list[str], webassembly: bool = False) -> str:
+    """The policy for one page: our own files only, plus its own inline scripts.
+
+    `webassembly` adds 'wasm-unsafe-eval', which lets the page compile
+    WebAssembly (the search engine) but still runs no JavaScript from strings.
+    """
+    hashes = sorted({script_hash(s) for s in inline_scripts})
+    wasm = ["'wasm-unsafe-eval'"] if webassembly else []
+    directives = [
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *wasm, *hashes]),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    return "; ".join(directives)
+
+
+def with_safe_rel(attrs: Attrs) -> Attrs:
+    """The attributes with `noopener noreferrer` added to any existing rel."""
+    rel = next((v or "" for k, v in attrs if k == "rel"), "")
+    tokens = rel.split()
+    tokens += [t for t in SAFE_RELS if t not in tokens]
+    return [(k, v) for k, v in attrs if k != "rel"] + [("rel", " ".join(tokens))]
 
 
 def headers_file(headers: dict[str, str]) -> str:
@@ -62,14 +104,14 @@ def secure_page(
         for tag in found.external_links
     ]
     if with_policy and found.insert_at is not None:
-        policy = csp.content_security_policy(found.inline_scripts, webassembly)
+        policy = content_security_policy(found.inline_scripts, webassembly)
         edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
     return html_safety.apply_edits(html, edits), found
 
 
 @lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
 def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
-    return str(fragments.link(csp.with_safe_rel(list(attrs))))
+    return str(fragments.link(with_safe_rel(list(attrs))))
 
 
 def scan_around(

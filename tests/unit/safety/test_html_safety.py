@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from hooks.safety import csp, html_safety
+from hooks.safety import html_safety, page_safety
 from hooks.safety.page_safety import HEADERS, headers_file, secure_page
 
 FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
@@ -46,13 +46,13 @@ def test_scan_keeps_inline_scripts_exactly_as_written() -> None:
 def test_script_hash_matches_what_browsers_compute() -> None:
     # The CSP spec's example: alert('Hello, world.');
     assert (
-        csp.script_hash("alert('Hello, world.');")
+        page_safety.script_hash("alert('Hello, world.');")
         == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
     )
 
 
 def test_policy_allows_only_this_site_and_the_page_own_scripts() -> None:
-    policy = csp.content_security_policy(["a()", "b()", "a()"])
+    policy = page_safety.content_security_policy(["a()", "b()", "a()"])
     directives = dict(d.split(" ", 1) for d in policy.split("; "))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == " ".join(
@@ -82,11 +82,11 @@ def test_external_links_are_absolute_web_addresses(href: str, external: bool) ->
 
 
 def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
-    assert csp.with_safe_rel([("href", "x")]) == [
+    assert page_safety.with_safe_rel([("href", "x")]) == [
         ("href", "x"),
         ("rel", "noopener noreferrer"),
     ]
-    assert csp.with_safe_rel([("rel", "nofollow noopener"), ("href", "x")]) == [
+    assert page_safety.with_safe_rel([("rel", "nofollow noopener"), ("href", "x")]) == [
         ("href", "x"),
         ("rel", "nofollow noopener noreferrer"),
     ]
@@ -170,12 +170,14 @@ def test_scripts_in_the_page_text_are_never_hashed() -> None:
     found = html_safety.scan(page)
     assert found.inline_scripts == ["theme()", "footer()"]
     assert found.content_scripts == 1
-    assert csp.script_hash("alert(1)") not in csp.content_security_policy(found.inline_scripts)
+    assert page_safety.script_hash("alert(1)") not in page_safety.content_security_policy(
+        found.inline_scripts
+    )
 
 
 def test_only_a_webassembly_page_may_compile_webassembly() -> None:
-    assert "'wasm-unsafe-eval'" not in csp.content_security_policy(["a()"])
-    policy = csp.content_security_policy(["a()"], webassembly=True)
+    assert "'wasm-unsafe-eval'" not in page_safety.content_security_policy(["a()"])
+    policy = page_safety.content_security_policy(["a()"], webassembly=True)
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
     assert "'unsafe-eval'" not in policy
 

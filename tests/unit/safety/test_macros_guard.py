@@ -9,8 +9,7 @@ import pytest
 
 from hooks.case_studies import macros
 from hooks.common.front_matter import parse_document
-from hooks.safety.jinja_check import template_problems
-from hooks.safety.macros_guard import our_macros, page_problems, will_render
+from hooks.safety.macros_guard import our_macros, page_problems, template_problems, will_render
 
 ENV = jinja2.Environment(autoescape=True)
 ALLOWED = macros.MACRO_NAMES

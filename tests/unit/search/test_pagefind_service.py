@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -110,49 +111,23 @@ def test_the_index_of_the_parts_sent_is_the_index_of_the_whole_pages(tmp_path: P
     assert parts == whole
 
 
-# A page without a `data-pagefind-body`, such as a case-study listing
-# (front matter `search: exclude: true`).
-UNSEARCHED = (
-    '<!doctype html><html lang="en-GB"><head><title>Listing - Guide</title></head><body>'
-    "<main><article><h1>Listing</h1><p>Cards repeated from their pages.</p></article></main>"
-    "</body></html>"
-)
-
-
-def test_a_page_without_a_body_is_not_sent_as_pagefind_would_leave_it_out(
+def test_the_preview_s_index_is_written_by_pagefind_while_the_build_goes_on(
     tmp_path: Path,
 ) -> None:
-    pages = {
-        "ladder/index.html": ARTICLE.format(title="Ladder", text="Steps of involvement."),
-        "listing/index.html": UNSEARCHED,
-        "pay/index.html": ARTICLE.format(title="Paying people", text="Pay for time & travel."),
-    }
-    site = tmp_path / "site"
-    for path, html in pages.items():
-        (site / path).parent.mkdir(parents=True)
-        (site / path).write_text(html, encoding="utf-8")
-    read = PagefindService({})  # Pagefind reads every file and decides itself
-    read.add_folder(str(site))
-    read.write(str(tmp_path / "read"))
-    sent = PagefindService({})
-    for path, html in pages.items():
-        sent.add_page(html, path)
-    assert len(sent._pending) == 2  # the listing was not sent
-    sent.write(str(tmp_path / "sent"))
-
-    def fragments(index: Path) -> list[str]:
-        return sorted(p.name for p in (index / "fragment").iterdir())
-
-    assert fragments(tmp_path / "sent") == fragments(tmp_path / "read")
-    assert len(fragments(tmp_path / "read")) == 2
-
-
-def test_pages_without_a_body_are_sent_until_one_has_a_body() -> None:
     index = PagefindService({})
-    try:
-        index.add_page(UNSEARCHED, "first/index.html")  # maybe a site with no bodies at all
-        index.add_page(ARTICLE.format(title="A", text="B"), "a/index.html")
-        index.add_page(UNSEARCHED, "listing/index.html")
-        assert len(index._pending) == 2
-    finally:
-        index.close()
+    index.add_page(PAGE.format(title="A", text="Alpha."), "a/index.html")
+    index.write_later(str(tmp_path / "pagefind"))
+    entry = tmp_path / "pagefind" / "pagefind-entry.json"
+    deadline = time.monotonic() + 30
+    while not entry.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    index.close()
+    assert entry.exists()
+
+
+def test_files_left_out_are_not_written(tmp_path: Path) -> None:
+    index = PagefindService({})
+    index.add_page(PAGE.format(title="A", text="Alpha."), "a/index.html")
+    index.write(str(tmp_path / "pagefind"), leave_out=("pagefind-ui.js",))
+    assert (tmp_path / "pagefind" / "pagefind.js").exists()
+    assert not (tmp_path / "pagefind" / "pagefind-ui.js").exists()
