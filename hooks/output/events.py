@@ -1,4 +1,4 @@
-"""Production output: hashed asset names, stable images, minified pages, shared parts.
+"""Production output: hashed asset names, stable images, minified pages.
 
 Events:
 - `on_startup`: a preview (`mkdocs serve`) keeps plain names, source maps and
@@ -7,8 +7,8 @@ Events:
   files are dropped (production.py); Material's script bundle is found
   (theme_script.py).
 - `on_nav`: the pages in the navigation, for the navigation cache.
-- `on_env` (first, so other hooks find `nav_cache`): the navigation cache
-  (nav_cache.py), the `asset` filter and the `material_bundle` global.
+- `on_env`: the navigation cache (nav_cache.py), the `asset` filter and the
+  `material_bundle` global.
 - `on_page_content`: content images load lazily, with their width and height.
 - `on_post_page`, `on_post_template`: pages and the 404 page minified, early,
   so that the security policy hashes the final bytes of inline scripts.
@@ -26,7 +26,6 @@ from mkdocs.plugins import event_priority
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.common import shared_parts
 from hooks.output import production
 from hooks.output.nav_cache import NavCache
 from hooks.output.theme_script import find_bundle
@@ -40,7 +39,6 @@ if TYPE_CHECKING:
 
 _state: dict[str, Any] = {
     "serving": False,
-    "skipping": shared_parts.Skipping(),
     "bundle": None,
     "nav_urls": set(),
     "renamed": {},  # src_uri -> content-hashed name
@@ -69,7 +67,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-@event_priority(100)  # before the hooks that read `nav_cache` in theirs
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     cache = NavCache(set(_state["nav_urls"]))
     env.globals["nav_cache"] = cache
@@ -78,9 +75,6 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     env.filters["asset"] = lambda src_uri: renamed.get(src_uri, src_uri)
     # `{{ material_bundle | url }}`: Material's script, loaded on first interaction.
     env.globals["material_bundle"] = _state["bundle"]
-    _state["skipping"] = shared_parts.Skipping(cache)
-    if not _state["serving"]:
-        cache.finish = production.minify
     return env
 
 
@@ -92,7 +86,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _state["serving"]:
         return output
-    return _state["skipping"].run(output, page.url, production.minify, production.minify_around)
+    return production.minify(output)
 
 
 @event_priority(50)  # as for pages: before the security policy hashes scripts

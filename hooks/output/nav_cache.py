@@ -14,16 +14,11 @@ as active, so its navigation differs from a neighbour's only through the
 relative links, which are the same for every page in the same folder. The
 first such page in a folder renders the navigation; the rest reuse it.
 Pages in the navigation are always rendered in full.
-
-The cache serves the output and safety hooks too (shared_parts.py): each
-part is minified once (`finish`), and `parts_of` a page tells them which
-texts they can skip on it.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,9 +32,6 @@ class NavCache:
         self.nav_urls = nav_urls
         self.html: dict[str, str] = {}
         self.folders: dict[str, str | None] = {}  # page URL -> its folder, if shared
-        self.used: dict[str, dict[str, None]] = {}  # page URL -> keys of its shared parts
-        # What every part goes through once, before it is kept (production.py: minify).
-        self.finish: Callable[[str], str] = str
 
     def key(self, page: Page | None, part: str = "nav") -> str | None:
         """The cache key for `part` of `page`, or None if it must be rendered."""
@@ -49,13 +41,7 @@ class NavCache:
         folder = self._folder(page.url)
         if folder is None:
             return None
-        key = f"{part}|{template}|{folder}"
-        self.used.setdefault(page.url, {})[key] = None
-        return key
-
-    def parts_of(self, url: str) -> list[str]:
-        """The shared parts (as kept) that went into the page at `url`."""
-        return [self.html[key] for key in self.used.get(url, ()) if key in self.html]
+        return f"{part}|{template}|{folder}"
 
     def _folder(self, url: str) -> str | None:
         """The folder whose pages share `url`'s navigation, worked out once per page."""
@@ -71,7 +57,7 @@ class NavCache:
         return None if key is None else self.html.get(key)
 
     def keep(self, key: str | None, html: str) -> str:
-        """Finish `html`, remember it for `key` (if there is one) and return it."""
+        """Remember `html` for `key` (if there is one) and return it."""
         if key is not None:
-            html = self.html[key] = self.finish(html)
+            self.html[key] = html
         return html

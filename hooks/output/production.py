@@ -2,8 +2,7 @@
 
 Our CSS and JavaScript get a hash of their content in their names; source
 maps and the search worker we do not use are dropped; content images load
-lazily, with width and height so the page does not jump; HTML is minified,
-with parts shared by many pages minified once (shared_parts.py).
+lazily, with width and height so the page does not jump; HTML is minified.
 Material's own assets already carry hashes; ours get them here, so a host can
 cache every file under assets/ for a year and readers still get updates.
 A preview (`mkdocs serve`) keeps plain names, source maps and readable HTML.
@@ -14,15 +13,11 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-import secrets
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import imagesize
 import minify_html
-
-from hooks.common import shared_parts
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -34,10 +29,6 @@ _FINGERPRINTED = (".css", ".js")
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'\s([a-zA-Z][\w:-]*)="([^"]*)"')
-
-# Stands in for a shared part while the rest of a page is minified. The
-# random name means no page's own text can be taken for one.
-_PLACEHOLDER = "<cg-part-{0} data-n={{}}></cg-part-{0}>".format(secrets.token_hex(4))
 
 
 def is_unused(src_uri: str, *, keep_maps: bool) -> bool:
@@ -94,30 +85,6 @@ def stable_image(tag: str, size_of: object) -> str:
             extra.update(width=str(size[0]), height=str(size[1]))
     added = "".join(f' {k}="{v}"' for k, v in extra.items() if k not in attrs)
     return tag[:4] + added + tag[4:]
-
-
-def minify_around(html: str, spans: list[shared_parts.Span]) -> str:
-    """Minify `html` but its shared parts, which were minified when first rendered.
-
-    Each part is swapped for a placeholder, the rest minified, the part put back.
-    """
-    out, last = [], 0
-    for n, (start, end, _text) in enumerate(spans):
-        out += [html[last:start], _PLACEHOLDER.format(n)]
-        last = end
-    out.append(html[last:])
-    small = minify("".join(out))
-    for n, (_start, _end, text) in enumerate(spans):
-        placeholder = _minified_placeholder(n)
-        if placeholder not in small:  # never seen; if it were, do the whole page
-            return minify(html)
-        small = small.replace(placeholder, text, 1)
-    return small
-
-
-@cache
-def _minified_placeholder(n: int) -> str:
-    return minify(_PLACEHOLDER.format(n))
 
 
 def minify(html: str) -> str:

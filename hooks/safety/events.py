@@ -8,7 +8,6 @@ Events:
   that opt in to macros may call our macros and nothing else (macros_guard.py).
 - `on_page_markdown` (before the macros plugin): in the preview, which shows
   problems rather than stopping, a page the guard refused is not rendered.
-- `on_env`: parts shared by many pages are scanned once (shared_parts.py).
 - `on_post_page`, `on_post_template` (the 404 page is a theme template):
   security policy, safe external links, no plain http (page_safety.py).
 - `on_post_build`: every insecure address at once; the `_headers` file.
@@ -28,13 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.case_studies.macros import MACRO_NAMES
 from hooks.case_studies.store import story_source
-from hooks.common import fragments, page_store, shared_parts
+from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
-from hooks.safety import html_safety, macros_guard
-from hooks.safety.page_safety import HEADERS, headers_file, line_of, scan_around, secure_page
+from hooks.safety import macros_guard
+from hooks.safety.page_safety import HEADERS, headers_file, line_of, secure_page
 
 if TYPE_CHECKING:
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -46,8 +44,6 @@ _state: dict[str, Any] = {
     "serving": False,
     "fragments": None,
     "problems": [],
-    "skipping": shared_parts.Skipping(),
-    "part_scans": {},  # a shared part's text -> what a scan of it found
     "refused": set(),  # pages whose macros the guard refused
 }
 
@@ -81,15 +77,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
-    _state.update(skipping=shared_parts.Skipping(env.globals.get("nav_cache")), part_scans={})
-    return env
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     wasm = bool(page.meta.get("webassembly"))
-    found = _state["skipping"].run(output, page.url, html_safety.scan, _scan_around)
-    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm, found)
+    html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm)
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:
@@ -141,7 +131,3 @@ def _source_of(page: Page) -> tuple[str, str, int]:
     if doc is not None:
         return doc.path, doc.body, doc.body_line
     return story_source(page.file.src_uri) or (page.file.src_uri, "", 1)
-
-
-def _scan_around(html: str, spans: list[shared_parts.Span]) -> html_safety.Scan:
-    return scan_around(html, spans, _state["part_scans"])

@@ -51,17 +51,6 @@ class Scan:
     external_links: list[Tag] = field(default_factory=list)
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
 
-    def add(self, part: Scan, offset: int) -> None:
-        """Add what a scan of a part found, the part starting at `offset` in this page."""
-        if self.insert_at is None and part.insert_at is not None:
-            self.insert_at = part.insert_at + offset
-        self.inline_scripts += part.inline_scripts
-        self.content_scripts += part.content_scripts
-        self.external_links += [
-            Tag(tag.start + offset, tag.end + offset, tag.attrs) for tag in part.external_links
-        ]
-        self.insecure += part.insecure
-
 
 # The only tags whose attributes matter here.
 _WATCHED = frozenset({"head", "meta", "title", "script", "a", "article", *FETCHING})
@@ -108,32 +97,12 @@ def _attrs(text: str) -> Attrs:
     return found
 
 
-def scan(html: str, known: list[tuple[int, int, Scan]] | None = None) -> Scan:
-    """Scan a built page.
-
-    `known`: (start, end, scan) of parts of the page scanned already, in
-    page order; they are skipped and what they hold is added in their place.
-    """
+def scan(html: str) -> Scan:
+    """Scan a built page."""
     result = Scan()
-    state = (False, 0)
-    at = 0
-    for start, end, part in known or ():
-        state = _scan_range(html, at, start, result, state)
-        result.add(part, start)
-        state, at = (False, state[1]), end
-    _scan_range(html, at, len(html), result, state)
-    return result
-
-
-def _scan_range(
-    html: str, pos: int, endpos: int, result: Scan, state: tuple[bool, int]
-) -> tuple[bool, int]:
-    """Scan html[pos:endpos] into `result`.
-
-    `state` (returned updated): in the head's opening run; <article> depth.
-    """
-    head_open, article_depth = state
-    for m in _TOKEN.finditer(html, pos, endpos):
+    head_open = False  # in the head's opening run: <head>, <meta>, <title>
+    article_depth = 0
+    for m in _TOKEN.finditer(html):
         kind = m.lastgroup
         if kind in _PASSING:
             # Another element opened: the head's opening run has ended.
@@ -169,7 +138,7 @@ def _scan_range(
         elif tag == "a" and is_external(values.get("href", "")):
             result.external_links.append(Tag(m.start(), end, attrs))
         result.insecure += insecure_urls(tag, values)
-    return head_open, article_depth
+    return result
 
 
 def is_external(href: str) -> bool:

@@ -19,7 +19,6 @@ import hashlib
 from functools import lru_cache
 from typing import Any
 
-from hooks.common import shared_parts
 from hooks.safety import html_safety
 from hooks.safety.html_safety import Attrs
 
@@ -89,16 +88,13 @@ def secure_page(
     fragments: Any,
     with_policy: bool = True,
     webassembly: bool = False,
-    found: html_safety.Scan | None = None,
 ) -> tuple[str, html_safety.Scan]:
     """The page with its policy (unless told not to) and safe links, and the scan.
 
     `webassembly`: the page runs WebAssembly (a page sets `webassembly: true`
     in its front matter; only the generated search page does).
-    `found`: the page's scan, if it was made already (on_post_page makes it
-    around the parts the page shares with others, shared_parts.py).
     """
-    found = html_safety.scan(html) if found is None else found
+    found = html_safety.scan(html)
     edits = [
         (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
         for tag in found.external_links
@@ -112,16 +108,6 @@ def secure_page(
 @lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
 def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
     return str(fragments.link(with_safe_rel(list(attrs))))
-
-
-def scan_around(
-    html: str, spans: list[shared_parts.Span], scans: dict[str, html_safety.Scan]
-) -> html_safety.Scan:
-    """Scan `html`, adding what each shared part holds from its one scan (kept in `scans`)."""
-    for _start, _end, text in spans:
-        if text not in scans:
-            scans[text] = html_safety.scan(text)
-    return html_safety.scan(html, [(start, end, scans[text]) for start, end, text in spans])
 
 
 def line_of(text: str, needle: str) -> int:
