@@ -61,6 +61,10 @@ _state: dict[str, Any] = {
     "downloads": {},  # a template page's src_uri -> its .docx (path in the site, bytes)
     "nav_pages": [],
 }
+# Each template's document, by everything it is made from. `mkdocs serve`
+# rebuilds on every save, and making the seven documents takes half a
+# second; a build makes each once, as before.
+_made: dict[str, bytes] = {}
 
 
 @event_priority(40)  # after the content hook (50) has read every page into page_store
@@ -77,14 +81,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue
         if found is None:
             continue
-        data = template_doc.write(
-            found,
-            config.markdown_extensions,
-            config.mdx_configs,
-            title=_title(doc),
-            author=author,
-            reviewed=parse_date(doc.meta.get("last_reviewed")),
-        )
+        details = {
+            "title": _title(doc),
+            "author": author,
+            "reviewed": parse_date(doc.meta.get("last_reviewed")),
+        }
+        key = repr((found, details, config.markdown_extensions, config.mdx_configs))
+        if key not in _made:
+            _made[key] = template_doc.write(
+                found, config.markdown_extensions, config.mdx_configs, **details
+            )
+        data = _made[key]
         dest = src_uri.rsplit(".", 1)[0] + ".docx"  # beside its page: forms/x.md -> forms/x.docx
         files.append(File.generated(config, dest, content=data))
         downloads[src_uri] = (dest, len(data))
