@@ -1,8 +1,8 @@
 """Read every case study once and turn it into records or editor problems.
 
-Pure functions, no MkDocs events: `case_studies.py` calls `load_folder` from
+Pure functions, no MkDocs events: `events.py` calls `load_folder` from
 `on_files`. Every file is read through `front_matter.read_document` and
-checked against the schema (`case_study_schema`); the checks that need more
+checked against the schema (`schema.py`); the checks that need more
 than one file (duplicate titles, slugs that clash with docs pages) and the
 checks of the story itself live here.
 """
@@ -10,16 +10,14 @@ checks of the story itself live here.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from hooks.case_studies.content import check_content
-from hooks.case_studies.schema import Schema, check_meta, evidence_levels
+from hooks.case_studies.content import check_content, leftovers, load_template
+from hooks.case_studies.schema import Schema, check_meta, vocabulary
 from hooks.case_studies.store import Record
-from hooks.case_studies.template import leftovers, load_template
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document, parse_document, read_document
 
@@ -66,11 +64,6 @@ _BODY_RULES = (
 )
 
 
-# Each file's outcome from the last build, for `mkdocs serve`, which keeps
-# this module loaded: a rebuild re-reads only the files that changed.
-_LOADED: dict[Path, tuple[tuple[Any, ...], Record | None, list[Problem]]] = {}
-
-
 def load_folder(
     folder: Path,
     display_root: str,
@@ -81,40 +74,19 @@ def load_folder(
     """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
     template = load_template(folder)
     required = frozenset(schema.get("required", ()))
-    # Everything besides the file itself that its outcome depends on.
-    context = (display_root, today, json.dumps(schema, sort_keys=True), frozenset(taken),
-               template and (template.meta, template.body))  # fmt: skip
-    paths = [p for p in sorted(folder.glob("*.md")) if not p.name.startswith("_")]
-    keys = [(context, stat.st_mtime_ns, stat.st_size) for stat in (p.stat() for p in paths)]
-    for path, key in zip(paths, keys, strict=True):
-        if _LOADED.get(path, (None,))[0] != key:
-            outcome = _load_file(path, f"{display_root}/{path.name}", schema, today, taken,
-                                 template, required)  # fmt: skip
-            _LOADED[path] = (key, *outcome)
     records: list[Record] = []
     problems: list[Problem] = []
-    for path in paths:
-        _, record, found = _LOADED[path]
+    for path in sorted(folder.glob("*.md")):
+        if path.name.startswith("_"):
+            continue
+        doc = read_document(path, f"{display_root}/{path.name}")
+        record, found = check_document(doc, path.stem, schema, today, taken)
+        found += leftovers(doc, template, required) if not doc.problems else []
         problems += found
-        if record is not None:
-            records.append(dict(record))  # a copy: the build adds to it
+        if record is not None and not found:
+            records.append(record)
     problems += duplicate_titles(records)
     return sort_records(records), problems
-
-
-def _load_file(
-    path: Path,
-    display: str,
-    schema: Schema,
-    today: dt.date,
-    taken: Collection[str],
-    template: Document | None,
-    required: frozenset[str],
-) -> tuple[Record | None, list[Problem]]:
-    doc = read_document(path, display)
-    record, found = check_document(doc, path.stem, schema, today, taken)
-    leftover = leftovers(doc, template, required) if not doc.problems else []
-    return (None if leftover else record), found + leftover
 
 
 def check_text(
@@ -153,7 +125,7 @@ def check_document(
         ]
     data, problems = check_meta(doc, schema, today)
     problems += _check_slug(doc, slug, taken) + _check_body(doc)
-    problems += check_content(doc, evidence_levels(schema))
+    problems += check_content(doc, vocabulary(schema, "evidence.level"))
     if problems:
         return None, problems
     record: Record = {

@@ -32,9 +32,14 @@ def load_schema(path: Path) -> Schema:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def evidence_levels(schema: Schema) -> list[str]:
-    """The allowed values of `evidence.level`."""
-    return list(_subschema(schema, ["evidence", "level"]).get("enum", []))
+def allowed_values(node: Schema) -> list[str]:
+    """A field's allowed values (a list field's: its items'); [] if it allows any."""
+    return list(node.get("enum") or node.get("items", {}).get("enum") or [])
+
+
+def vocabulary(schema: Schema, field: str) -> list[str]:
+    """The allowed values of `field` (a path such as `evidence.level`), in schema order."""
+    return allowed_values(_subschema(schema, field.split(".")))
 
 
 def to_json(value: Any) -> Any:
@@ -172,7 +177,7 @@ def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
     node = _subschema(schema, path)
     text = node.get("description", "See the Case-study fields page.")
     text = re.sub(r"^Optional(, only with \w+)?\. ", "", text)
-    allowed = node.get("enum") or node.get("items", {}).get("enum")
+    allowed = allowed_values(node)
     if allowed:
         text += f" Allowed values: {', '.join(allowed)}."
     if node.get("examples"):

@@ -28,6 +28,11 @@ def get_records() -> list[Record]:
     return list(_records)
 
 
+def record_of_page(src_uri: str) -> Record | None:
+    """The record whose page is `src_uri` (`case-studies/<slug>.md`); None for any other page."""
+    return _by_page.get(src_uri)
+
+
 def story_source(src_uri: str) -> tuple[str, str, int] | None:
     """For a case study's page (`case-studies/<slug>.md`): its file, story and first story line.
 

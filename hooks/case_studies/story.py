@@ -79,8 +79,6 @@ def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> None:
 class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
 
-    source: tuple[str, str] | None = None  # set by case_studies.on_page_read_source
-
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """`Page.render`, with the shared story converter."""
         convert(self, config, files)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from hooks.case_studies.load import check_document, check_text
-from hooks.case_studies.render import page_markdown
+from hooks.case_studies.pages import page_markdown
 from hooks.case_studies.schema import load_schema
 from hooks.common.errors import Problem
 from hooks.common.front_matter import read_document
