@@ -4,7 +4,7 @@ Events:
 - `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
 - `on_files`: load and validate every case study (all problems, one error),
   share the records with the macros, and add the generated files that
-  `case_study_pages` describes. `on_files` runs before the nav is built, so
+  `pages.Site` describes. `on_files` runs before the nav is built, so
   the generated `case-studies/index.md` can be a nav entry; every other
   generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
 - `on_page_read_source`: a story's page is rendered only when MkDocs builds

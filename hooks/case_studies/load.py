@@ -19,7 +19,7 @@ from hooks.case_studies.content import check_content, leftovers, load_template
 from hooks.case_studies.schema import Schema, check_meta, vocabulary
 from hooks.case_studies.store import Record
 from hooks.common.errors import Problem
-from hooks.common.front_matter import Document, parse_document, read_document
+from hooks.common.front_matter import Document, read_document
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
@@ -43,7 +43,7 @@ _BODY_RULES = (
         "the story links to a script address, which is never allowed",
         "link only to https:// addresses",
     ),
-    # Stories are plain Markdown (case_study_story.STORY_EXTENSIONS): these
+    # Stories are plain Markdown (story.STORY_EXTENSIONS): these
     # would show as text, so they are refused rather than shown broken.
     (
         re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s"),
@@ -86,14 +86,8 @@ def load_folder(
         if record is not None and not found:
             records.append(record)
     problems += duplicate_titles(records)
-    return sort_records(records), problems
-
-
-def check_text(
-    text: str, display: str, slug: str, schema: Schema, today: dt.date
-) -> tuple[Record | None, list[Problem]]:
-    """Check a case study given as text (used by the property tests)."""
-    return check_document(parse_document(text, display), slug, schema, today, ())
+    # The stable order readers and the export see: by title, then slug.
+    return sorted(records, key=lambda r: (r["title"].casefold(), r["slug"])), problems
 
 
 def check_document(
@@ -224,11 +218,6 @@ def duplicate_titles(records: list[Record]) -> list[Problem]:
         else:
             seen[key] = record
     return problems
-
-
-def sort_records(records: list[Record]) -> list[Record]:
-    """The stable order readers and the export see: by title, then slug."""
-    return sorted(records, key=lambda r: (r["title"].casefold(), r["slug"]))
 
 
 def public(record: Record) -> dict[str, Any]:

@@ -173,13 +173,8 @@ def edit_uri(config: MkDocsConfig, root: Path, folder: str, slug: str) -> str | 
     """'Edit this page' opens case_studies/<slug>.md, not a docs file that does not exist."""
     if not config.edit_uri or "?" in config.edit_uri or config.edit_uri_template:
         return None
-    return posixpath.join(_folder_from_docs(config.docs_dir, str(root), folder), f"{slug}.md")
-
-
-@functools.lru_cache(maxsize=8)
-def _folder_from_docs(docs_dir: str, root: str, folder: str) -> str:
-    docs = Path(docs_dir).resolve().relative_to(Path(root).resolve()).as_posix()
-    return posixpath.relpath(folder, docs)
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    return posixpath.join(posixpath.relpath(folder, docs), f"{slug}.md")
 
 
 class Site:

@@ -1,6 +1,6 @@
 """Check one case study's front matter against `case_studies/schema.json`.
 
-Pure functions, no MkDocs events: `case_study_load` calls `check_meta` for
+Pure functions, no MkDocs events: `load.py` calls `check_meta` for
 every file. The JSON Schema (draft 2020-12) is the single declaration of the
 fields; its `description` and `examples` become the "Fix:" text, so editors
 read the same words here, on the fields page and in their editor.

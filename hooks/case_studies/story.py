@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # The Markdown a story may use: prose, lists, links, tables, footnotes and
 # the glossary's abbreviations. Rendering with these alone takes half the
-# time of the site's full set (case_study_load refuses note boxes, tabs and
+# time of the site's full set (load.py refuses note boxes, tabs and
 # task lists in stories, which would otherwise show as text).
 STORY_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes")
 
