@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 INDEX = "case-studies/index.md"
 FIELDS = "case-studies/fields.md"
 CARDS = "case-studies/cards.json"
+LADDER = "understand/ladder.md"  # the ladder of participation, linked from each step
 # Cards on one page of the index or of a listing. A card is about 600 bytes
 # of HTML (the real site's, minified), so 50 add at most about 30 KiB even
 # if they did not compress at all: a first visit stays under the 70 KiB
@@ -184,7 +185,7 @@ class Site:
         self.config = config
         self.schema = schema
         self.fragments = fragments.folder(config)
-        self.links = _links(files)
+        self.links = _links(files, vocabulary(schema, "principles"))
         self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
         self.after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
         # Every schema field (absent ones as None), for templates with strict undefined.
@@ -243,7 +244,7 @@ class Site:
             "involvement": (
                 step,
                 self.docs_href(
-                    "understand/ladder.md",
+                    LADDER,
                     here,
                     (step, "co-production") if step == "coproduction" else (step,),
                 ),
@@ -415,22 +416,18 @@ class Site:
         return self._cards[key]
 
 
-def _links(files: Files) -> dict[str, tuple[str, set[str]]]:
+def _links(files: Files, principles: list[str]) -> dict[str, tuple[str, set[str]]]:
     """The optional docs pages generated pages link to, if this site has them.
 
     Like `macros.section_link`: a fork without the principle or ladder pages
     still builds strictly, its case studies just show plain text there.
     Each is src_uri -> (url, the anchors of its headings).
     """
-    wanted = [*(f"principles/{p}.md" for p in ("equality", "diversity", "access", "reciprocity"))]
-    wanted.append("understand/ladder.md")
     targets = {}
-    for src_uri in wanted:
+    for src_uri in [*(f"principles/{p}.md" for p in principles), LADDER]:
         file = files.get_file_from_path(src_uri)
         if file is not None and file.is_documentation_page():
-            anchors = (
-                anchors_in(file.content_string) if src_uri.startswith("understand/") else set()
-            )
+            anchors = anchors_in(file.content_string) if src_uri == LADDER else set()
             targets[src_uri] = (file.url, anchors)
     return targets
 

@@ -213,27 +213,24 @@ def _subschema(schema: Schema, path: list[Any]) -> Schema:
 
 
 def _future_dates(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
-    found: list[tuple[tuple[Any, ...], str, str, Any]] = [
-        (("last_reviewed",), "last_reviewed", "", data.get("last_reviewed"))
-    ]
+    found: list[tuple[list[Any], Any]] = [(["last_reviewed"], data.get("last_reviewed"))]
     sources = data.get("sources")
     if isinstance(sources, list):
         found += [
-            (("sources", i, "accessed"), "sources.accessed", f"the {ordinal(i)} source: ",
-             s.get("accessed"))
+            (["sources", i, "accessed"], s.get("accessed"))
             for i, s in enumerate(sources)
             if isinstance(s, dict)
-        ]  # fmt: skip
+        ]
     problems = []
-    for path, name, which, value in found:
+    for path, value in found:
         day = _date(value)
         if day and day > today:
             problems.append(
                 Problem(
                     doc.path,
                     doc.line_at(*path),
-                    name,
-                    f"{which}{value} is in the future",
+                    _field_name(path),
+                    f"{_which(path)}{value} is in the future",
                     f"write the date you checked the facts, today ({today.isoformat()}) or earlier",
                 )
             )
