@@ -190,18 +190,13 @@ class Site:
         self.after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
         # Every schema field (absent ones as None), for templates with strict undefined.
         self.absent = dict.fromkeys(schema["properties"])
-        self._urls: dict[str, str] = {}  # src_uri -> URL, worked out once
-        self._cards: dict[tuple[str, int], Markup] = {}  # (href, heading level) -> card
 
     def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
         self.html[src_uri] = html
         return page_markdown(meta, body)
 
     def url(self, src_uri: str) -> str:
-        if src_uri not in self._urls:
-            directory_urls = self.config.use_directory_urls
-            self._urls[src_uri] = File(src_uri, None, "", use_directory_urls=directory_urls).url
-        return self._urls[src_uri]
+        return File(src_uri, None, "", use_directory_urls=self.config.use_directory_urls).url
 
     def href(self, src_uri: str, from_url: str) -> str:
         return get_relative_url(self.url(src_uri), from_url)
@@ -221,7 +216,6 @@ class Site:
         A story's page is rendered only when MkDocs builds it (`story`), so a
         `--dirty` build that skips an unchanged story does no work for it.
         """
-        self._cards = {}
         facets = self._facets(records)
         index = self._index(records, facets)
         return [*index, self._fields(), *self._data(records), *self._listings(records, facets)]
@@ -404,16 +398,8 @@ class Site:
         }
 
     def _card_html(self, card: dict[str, Any], level: int) -> Markup:
-        """A card, rendered once for every listing at the same depth (so the same href).
-
-        A case study is on the index and on a listing for each of its
-        principles, service areas, nation and involvement: about seven times.
-        """
-        key = (card["href"], level)
-        if key not in self._cards:
-            html = fragments.render(self.fragments, "case-study-card.html", c=card, level=level)
-            self._cards[key] = Markup(html)  # noqa: S704 - output of an autoescaped template
-        return self._cards[key]
+        html = fragments.render(self.fragments, "case-study-card.html", c=card, level=level)
+        return Markup(html)  # noqa: S704 - output of an autoescaped template
 
 
 def _links(files: Files, principles: list[str]) -> dict[str, tuple[str, set[str]]]:
