@@ -1,4 +1,4 @@
-"""Between `mkdocs serve` rebuilds every case study is read again: an edit is never missed."""
+"""`mkdocs serve` keeps parsed case studies between rebuilds: an edit is never missed."""
 
 from __future__ import annotations
 
