@@ -32,7 +32,7 @@ from hooks.case_studies import export, paging
 from hooks.case_studies.content import NONE_FOUND
 from hooks.case_studies.load import public
 from hooks.case_studies.schema import allowed_values, vocabulary
-from hooks.case_studies.store import Record
+from hooks.case_studies.store import Record, values_of
 from hooks.common import fragments
 from hooks.common.errors import Problem
 
@@ -98,16 +98,6 @@ def describe_field(spec: dict[str, Any]) -> dict[str, Any]:
 def facet_slug(value: str) -> str:
     """`Northern Ireland` → `northern-ireland`: a facet value as a URL segment."""
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-
-
-def values_of(record: Record, field: str) -> list[str]:
-    """The record's values of `field` (a path such as `evidence.level`); [] if it has none."""
-    value: Any = record
-    for step in field.split("."):
-        value = value.get(step) if isinstance(value, dict) else None
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def what_changed(record: Record) -> str | None:
