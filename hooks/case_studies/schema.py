@@ -13,7 +13,6 @@ import difflib
 import itertools
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,8 @@ from hooks.common.front_matter import Document
 Schema = dict[str, Any]
 
 
-@cache
 def load_schema(path: Path) -> Schema:
-    """The schema at `path`, read once per process."""
+    """The schema at `path`."""
     return json.loads(path.read_text(encoding="utf-8"))
 
 
