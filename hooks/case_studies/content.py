@@ -9,17 +9,21 @@ hold; these rules say what a case study needs to be useful to a reader:
 - at least `MIN_SOURCES` sources;
 - something about what changed: at least one outcome, each pointing at an
   existing source, or `evidence: {level: none found}` with the story saying
-  plainly that there is "no published evaluation".
+  plainly that there is "no published evaluation";
+- nothing left over from `case_studies/_template.md` (`leftovers`): the
+  template's examples are valid values, so the schema alone would let an
+  unfinished case study through and publish "The organisation that runs it".
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
+from pathlib import Path
 from typing import Any
 
 from hooks.common.errors import Problem
-from hooks.common.front_matter import Document
+from hooks.common.front_matter import Document, read_document
+from hooks.common.readability import prose_blocks, words_in
 
 MIN_WORDS = 400
 MAX_WORDS = 900
@@ -35,34 +39,27 @@ SECTIONS = (
     "What others can learn",
 )
 
-# What a reader does not read as words, removed before counting (the same
-# things tests/support/readability.py removes; a unit test keeps them equal).
-_NOT_PROSE = (
-    re.compile(r"^(```|~~~).*?^\1\s*$", re.DOTALL | re.MULTILINE),  # fenced code
-    re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
-    re.compile(r"^\[\^[^\]]+\]:.*(?:\n(?: {4}|\t).*)*", re.MULTILINE),  # footnote texts
-    re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE),  # abbreviation definitions
-    re.compile(r"^\s*\|.*$", re.MULTILINE),  # table rows
-    re.compile(r"\[\^[^\]]+\]"),  # footnote references
-    re.compile(r"\]\((?:[^()]|\([^)]*\))*\)"),  # link and image addresses
-    re.compile(r"`[^`]*`"),  # inline code
-    re.compile(r"<[^>]+>"),  # HTML tags
-    re.compile(r"https?://\S+"),  # bare addresses
-    re.compile(r"\{:?[^}]*\}"),  # attribute lists
+# Free-text fields whose template value can only be an example. Fields that
+# pick from a list (nation, principles, involvement, status…) are real choices.
+EXAMPLE_FIELDS = (
+    "organisation",
+    "summary",
+    "location",
+    "region",
+    "outcomes",
+    "people_reached",
+    "website",
+    "content_note",
+    "support",
 )
-_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+SOURCE_FIELDS = ("title", "url", "publisher")
 
 
 def story_words(body: str) -> int:
-    """How many words a reader reads in a story.
-
-    A word is a run of letters, with inner apostrophes or hyphens
-    ("don't", "co-design" is one word); numbers are not words. Headings
-    count; code, tables, link addresses and HTML tags do not.
-    """
-    for pattern in _NOT_PROSE:
-        body = pattern.sub(" ", body)
-    return len(_WORD.findall(body))
+    """How many words a reader reads in a story, counted as the readability
+    checks count them (`common/readability.py`): headings count; code,
+    tables, link addresses, HTML tags and numbers do not."""
+    return sum(len(words_in(block)) for block in prose_blocks(body))
 
 
 def check_content(doc: Document, levels: Collection[str]) -> list[Problem]:
@@ -178,3 +175,82 @@ def _outcome_sources(doc: Document, outcomes: list[Any], count: int | None) -> l
                 )
             )
     return problems
+
+
+def load_template(folder: Path) -> Document | None:
+    """The template's parsed front matter and body, if the template exists and reads."""
+    path = folder / "_template.md"
+    if not path.is_file():
+        return None
+    doc = read_document(path, path.name)
+    return None if doc.problems else doc
+
+
+def leftovers(
+    doc: Document, template: Document | None, required: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """A problem for each field (or story paragraph) still holding the template's example.
+
+    `required`: the schema's required fields, which cannot simply be deleted.
+    """
+    if template is None:
+        return []
+    found = [
+        _leftover(doc, name, name in required)
+        for name in EXAMPLE_FIELDS
+        if name in doc.meta and _same(doc.meta[name], template.meta.get(name))
+    ]
+    examples = {
+        (name, source[name])
+        for source in template.meta.get("sources") or []
+        if isinstance(source, dict)
+        for name in SOURCE_FIELDS
+        if source.get(name) is not None
+    }
+    for source in doc.meta.get("sources") or []:
+        if isinstance(source, dict) and any(
+            (name, source.get(name)) in examples for name in SOURCE_FIELDS
+        ):
+            found.append(_leftover(doc, "sources", "sources" in required))
+            break
+    guidance = _first_paragraph(template.body)
+    if guidance and guidance in doc.body:
+        line = doc.body_line + doc.body[: doc.body.index(guidance)].count("\n")
+        found.append(
+            Problem(
+                doc.path,
+                line,
+                "(story)",
+                "the story still has the template's guidance text",
+                "replace it with the story, in your own words",
+            )
+        )
+    return found
+
+
+def _same(value: Any, example: Any) -> bool:
+    if example is None:
+        return False
+    if isinstance(value, list) and isinstance(example, list):
+        return any(item in example for item in value)
+    return value == example
+
+
+def _leftover(doc: Document, name: str, required: bool) -> Problem:
+    fix = f"write this case study's own {name.replace('_', ' ')}"
+    return Problem(
+        doc.path,
+        doc.line_of(name),
+        name,
+        "this is still the template's example",
+        fix if required else fix + ", or delete the line (this field is optional)",
+    )
+
+
+def _first_paragraph(body: str) -> str:
+    """The first paragraph of prose under the template's first heading."""
+    for block in body.split("\n\n"):
+        text = block.strip()
+        if text and not text.startswith("#"):
+            return text
+    return ""

@@ -4,7 +4,7 @@ Events:
 - `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
 - `on_files`: load and validate every case study (all problems, one error),
   share the records with the macros, and add the generated files that
-  `case_study_pages` describes. `on_files` runs before the nav is built, so
+  `pages.Site` describes. `on_files` runs before the nav is built, so
   the generated `case-studies/index.md` can be a nav entry; every other
   generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
 - `on_page_read_source`: a story's page is rendered only when MkDocs builds
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hooks.case_studies import pages
 from hooks.case_studies.load import load_folder
 from hooks.case_studies.schema import load_schema
-from hooks.case_studies.store import Record, set_records
+from hooks.case_studies.store import record_of_page, set_records
 from hooks.case_studies.story import StoryPage
 from hooks.common.errors import Problem, raise_if_any
 
@@ -41,21 +41,17 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 FOLDER = "case_studies"
-_html: dict[str, str] = {}  # src_uri -> HTML before the page's content
-_after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
-_stories: dict[str, Record] = {}
-_site: dict[str, pages.Site] = {}
+_site: pages.Site | None = None  # this build's generated pages
 
 
 def on_config(config: MkDocsConfig) -> None:
+    global _site
+    _site = None
     set_records([])
-    _html.clear()
-    _after.clear()
-    _stories.clear()
-    _site.clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _site
     root = Path(config.config_file_path).parent
     schema_path = root / FOLDER / "schema.json"
     if not schema_path.is_file():
@@ -77,8 +73,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for record in records:
         record["url"] = site.url(f"case-studies/{record['slug']}.md")
     set_records(records)
-    _site["site"] = site
-    _stories.clear()
+    _site = site
     for src_uri, content, inclusion in site.generate(records):
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     for record in records:
@@ -88,21 +83,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
         files.append(story)
         StoryPage(None, story, config)  # MkDocs keeps a file's page once made
-        _stories[src_uri] = record
-    _html.clear()
-    _html.update(site.html)
     return files
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    record = _stories.get(page.file.src_uri)
-    if record is None or not isinstance(page, StoryPage):
-        return None
-    markdown, _html[page.file.src_uri], _after[page.file.src_uri] = _site["site"].story(record)
-    page.source = markdown, _html[page.file.src_uri]
-    return markdown
+    record = record_of_page(page.file.src_uri)
+    return None if record is None or _site is None else _site.story(record)
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
-    before = _html.get(page.file.src_uri)
-    return html if before is None else before + html + _after.get(page.file.src_uri, "")
+    src_uri = page.file.src_uri
+    if _site is None or src_uri not in _site.html:
+        return html
+    return _site.html[src_uri] + html + _site.after.get(src_uri, "")

@@ -1,6 +1,6 @@
 """The open-data export of the case studies: JSON (with its schema) and CSV.
 
-Pure functions, no MkDocs events: `case_studies.py` publishes what they
+Pure functions, no MkDocs events: `pages.py` publishes what they
 return. The export's schema is derived from `case_studies/schema.json` at
 build time, so the two never drift apart.
 """

@@ -1,9 +1,15 @@
 """Which files the case-study collection adds to a build, and what is in them.
 
-Pure functions and one small class, no MkDocs events: `case_studies.py`
-calls `Site.generate` from `on_files`. Everything is rendered from the
-records already in memory (never by re-reading files), so each case study
-costs a constant amount of work however many there are.
+Pure functions and one small class, no MkDocs events: `events.py` calls
+`Site.generate` from `on_files`. Everything is rendered from the records
+already in memory (never by re-reading files), so each case study costs a
+constant amount of work however many there are.
+
+All HTML comes from autoescaped Jinja templates in `overrides/fragments/`;
+front-matter values are only ever template *data*, and bodies are never
+templates at all. Each page is YAML front matter and (for a case study) the
+story's Markdown with its raw HTML made inert, so MkDocs renders the story
+as it renders any page; the hook adds the page's HTML around its content.
 """
 
 from __future__ import annotations
@@ -11,18 +17,22 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from hooks.case_studies import export, paging
-from hooks.case_studies import render as cr
-from hooks.case_studies.store import Record
+from hooks.case_studies.content import NONE_FOUND
+from hooks.case_studies.load import public
+from hooks.case_studies.schema import allowed_values, vocabulary
+from hooks.case_studies.store import Record, values_of
 from hooks.common import fragments
 from hooks.common.errors import Problem
 
@@ -33,6 +43,7 @@ if TYPE_CHECKING:
 INDEX = "case-studies/index.md"
 FIELDS = "case-studies/fields.md"
 CARDS = "case-studies/cards.json"
+LADDER = "understand/ladder.md"  # the ladder of participation, linked from each step
 # Cards on one page of the index or of a listing. A card is about 600 bytes
 # of HTML (the real site's, minified), so 50 add at most about 30 KiB even
 # if they did not compress at all: a first visit stays under the 70 KiB
@@ -47,24 +58,101 @@ UNSEARCHED = {"exclude": True}
 Generated = tuple[str, str, InclusionLevel]
 Cards = list[dict[str, Any]]
 Pages = paging.Pagination | None
-
-
-def vocabulary(schema: dict[str, Any], field: str) -> list[str]:
-    """The allowed values of `field` (a path such as `evidence.level`), in schema order."""
-    spec = schema
-    for step in field.split("."):
-        spec = spec["properties"][step]
-    return list(spec.get("enum") or spec.get("items", {}).get("enum", []))
+# (URL segment, record field, query parameter, heading) for each filter. A
+# field inside a mapping is named by its path: `evidence.level`.
+FACETS = (
+    ("principle", "principles", "principle", "Principle"),
+    ("nation", "nation", "nation", "Nation"),
+    ("service-area", "service_areas", "service_area", "Service area"),
+    ("involvement", "involvement", "involvement", "Level of involvement"),
+    ("evidence", "evidence.level", "evidence", "Evidence"),
+)
+# Not printable for YAML (PyYAML's Reader.NON_PRINTABLE), or a YAML line break.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+)", re.M | re.S)
+_ANCHOR = re.compile(
+    r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$|\bid=\"([\w-]+)\"", re.M
+)
 
 
 def listing_uri(segment: str, value: str) -> str:
-    return f"case-studies/{segment}/{cr.facet_slug(value)}.md"
+    return f"case-studies/{segment}/{facet_slug(value)}.md"
+
+
+def describe_field(spec: dict[str, Any]) -> dict[str, Any]:
+    """A schema property as the fields page shows it, with the parts of a mapping
+    (such as `evidence`'s `level` and `url`) or of each item in a list of them."""
+    allowed = allowed_values(spec)
+    example = spec.get("examples", [""])[0]
+    shown = example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)
+    inner = spec.get("properties") or spec.get("items", {}).get("properties") or {}
+    parts = [{"name": name, **describe_field(part)} for name, part in inner.items()]
+    return {
+        "description": spec.get("description", ""),
+        "allowed": allowed,
+        "example": shown,
+        "parts": parts,
+    }
+
+
+def facet_slug(value: str) -> str:
+    """`Northern Ireland` → `northern-ireland`: a facet value as a URL segment."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def what_changed(record: Record) -> str | None:
+    """A card's line on what changed: the first outcome, or that none was found."""
+    outcomes = record.get("outcomes")
+    if outcomes:
+        return str(outcomes[0]["text"])
+    if values_of(record, "evidence.level") == [NONE_FOUND]:
+        return "No published evaluation found"
+    return None
+
+
+def facet_values(records: list[Record], field: str, order: list[str]) -> list[tuple[str, int]]:
+    """Each value of `field` that some record has, in vocabulary order, with its count."""
+    counts = {v: 0 for v in order}
+    for record in records:
+        for value in values_of(record, field):
+            counts[value] = counts.get(value, 0) + 1
+    return [(v, n) for v, n in counts.items() if n]
+
+
+def inert_markdown(body: str) -> str:
+    """Escape `<` outside code, so raw HTML in a story shows as text, never as markup."""
+    parts = _CODE.split(body)
+    return "".join(p if i % 2 else p.replace("<", "&lt;") for i, p in enumerate(parts))
+
+
+def anchors_in(markdown_text: str) -> set[str]:
+    """The ids a page's headings (or explicit `id="…"`) will have."""
+    found = set()
+    for heading, explicit, html_id in _ANCHOR.findall(markdown_text):
+        found.add(explicit or html_id or slugify(heading, "-"))
+    return found
+
+
+def page_markdown(meta: dict[str, Any], body: str = "") -> str:
+    """A generated page's Markdown: safe YAML front matter, then the story if any.
+
+    The page's HTML (facts panel, cards, …) is not in the Markdown: the hook
+    adds it in `on_page_content`, so Markdown never parses it (faster, and
+    raw-HTML checks on Markdown never see trusted template output).
+    """
+    # Title and description stay as written: the theme escapes them where
+    # Material would print them raw (overrides/main.html, partials/header.html).
+    # JSON is YAML too (a flow mapping, strings double-quoted and escaped), and
+    # writing it is ten times faster than yaml.safe_dump. Characters YAML
+    # refuses, or might read as line breaks, are written as \u escapes.
+    front = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(meta, ensure_ascii=False))
+    return f"---\n{front}\n---\n\n{inert_markdown(body)}\n"
 
 
 def clashes(schema: dict[str, Any], taken: set[str]) -> list[Problem]:
     """Docs pages at an address the collection itself needs."""
     ours = {INDEX, FIELDS, CARDS}
-    ours |= {listing_uri(seg, v) for seg, field, *_ in cr.FACETS for v in vocabulary(schema, field)}
+    ours |= {listing_uri(seg, v) for seg, field, *_ in FACETS for v in vocabulary(schema, field)}
     return [
         Problem(f"docs/{uri}", 1, "(file name)", "the case-study pages use this address",
                 "move or rename this page")
@@ -76,13 +164,8 @@ def edit_uri(config: MkDocsConfig, root: Path, folder: str, slug: str) -> str | 
     """'Edit this page' opens case_studies/<slug>.md, not a docs file that does not exist."""
     if not config.edit_uri or "?" in config.edit_uri or config.edit_uri_template:
         return None
-    return posixpath.join(_folder_from_docs(config.docs_dir, str(root), folder), f"{slug}.md")
-
-
-@functools.lru_cache(maxsize=8)
-def _folder_from_docs(docs_dir: str, root: str, folder: str) -> str:
-    docs = Path(docs_dir).resolve().relative_to(Path(root).resolve()).as_posix()
-    return posixpath.relpath(folder, docs)
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    return posixpath.join(posixpath.relpath(folder, docs), f"{slug}.md")
 
 
 class Site:
@@ -92,23 +175,30 @@ class Site:
         self.config = config
         self.schema = schema
         self.fragments = fragments.folder(config)
-        self.links = _links(files)
+        self.links = _links(files, vocabulary(schema, "principles"))
         self.html: dict[str, str] = {}  # src_uri -> HTML placed before the page's content
-        self._urls: dict[str, str] = {}  # src_uri -> URL, worked out once
-        self._cards: dict[tuple[str, int], Markup] = {}  # (href, heading level) -> card
+        self.after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
+        # Every schema field (absent ones as None), for templates with strict undefined.
+        self.absent = dict.fromkeys(schema["properties"])
 
     def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
         self.html[src_uri] = html
-        return cr.page_markdown(meta, body)
+        return page_markdown(meta, body)
 
     def url(self, src_uri: str) -> str:
-        if src_uri not in self._urls:
-            directory_urls = self.config.use_directory_urls
-            self._urls[src_uri] = File(src_uri, None, "", use_directory_urls=directory_urls).url
-        return self._urls[src_uri]
+        return File(src_uri, None, "", use_directory_urls=self.config.use_directory_urls).url
 
     def href(self, src_uri: str, from_url: str) -> str:
         return get_relative_url(self.url(src_uri), from_url)
+
+    def docs_href(self, src_uri: str, from_url: str, anchors: tuple[str, ...] = ()) -> str | None:
+        """A link to one of the optional docs pages (`_links`); None if this site has none."""
+        target = self.links.get(src_uri)
+        if target is None:
+            return None
+        url, known = target
+        anchor = next((a for a in anchors if a in known), "")
+        return get_relative_url(url, from_url) + (f"#{anchor}" if anchor else "")
 
     def generate(self, records: list[Record]) -> list[Generated]:
         """Every file the collection adds but the stories: (src_uri, content, inclusion).
@@ -116,28 +206,33 @@ class Site:
         A story's page is rendered only when MkDocs builds it (`story`), so a
         `--dirty` build that skips an unchanged story does no work for it.
         """
-        self._cards = {}
         facets = self._facets(records)
         index = self._index(records, facets)
         return [*index, self._fields(), *self._data(records), *self._listings(records, facets)]
 
-    def story(self, record: Record) -> tuple[str, str, str]:
-        """A story page's Markdown, the HTML before it (key facts) and after it (the rest)."""
+    def story(self, record: Record) -> str:
+        """A story page's Markdown; the HTML before it (key facts) and after it (the rest)."""
         here = record["url"]
+        step = record["involvement"]
         view = {
-            **cr.public_fields(record),
+            **self.absent,
+            **public(record),
             "principles": [
                 (
                     p,
-                    cr.principle_link(self.links, p, here),
+                    self.docs_href(f"principles/{p}.md", here),
                     self.href(listing_uri("principle", p), here),
                 )
                 for p in record["principles"]
             ],
             "involvement": (
-                record["involvement"],
-                cr.ladder_link(self.links, record["involvement"], here),
-                self.href(listing_uri("involvement", record["involvement"]), here),
+                step,
+                self.docs_href(
+                    LADDER,
+                    here,
+                    (step, "co-production") if step == "coproduction" else (step,),
+                ),
+                self.href(listing_uri("involvement", step), here),
             ),
             "service_areas": [
                 (s, self.href(listing_uri("service-area", s), here))
@@ -146,19 +241,22 @@ class Site:
             "nation": (record["nation"], self.href(listing_uri("nation", record["nation"]), here)),
             "index": self.href(INDEX, here),
         }
-        before = cr.render(self.fragments, "case-study-page.html", cs=view)
-        after = cr.render(self.fragments, "case-study-more-facts.html", cs=view)
+        src_uri = f"case-studies/{record['slug']}.md"
+        self.after[src_uri] = fragments.render(
+            self.fragments, "case-study-more-facts.html", cs=view
+        )
         meta = {
             "title": record["title"],
             "description": record["summary"],
         }
-        return cr.page_markdown(meta, record["_body"]), before, after
+        html = fragments.render(self.fragments, "case-study-page.html", cs=view)
+        return self.page(src_uri, meta, html, record["_body"])
 
     def _facets(self, records: list[Record]) -> list[tuple[Any, ...]]:
         return [
             (seg, field, param, label,
-             cr.facet_values(records, field, vocabulary(self.schema, field)))
-            for seg, field, param, label in cr.FACETS
+             facet_values(records, field, vocabulary(self.schema, field)))
+            for seg, field, param, label in FACETS
         ]  # fmt: skip
 
     def _linked(self, facets: list[tuple[Any, ...]], here: str) -> list[tuple[Any, ...]]:
@@ -186,7 +284,7 @@ class Site:
                  "schema": "case-studies.schema.json", "cards": "cards.json"}  # fmt: skip
         downloads = {k: get_relative_url(f"case-studies/{n}", here) for k, n in names.items()}
         downloads["fields"] = self.href(FIELDS, here)
-        return cr.render(
+        return fragments.render(
             self.fragments, "case-study-index.html", cards=cards, card=self._card_html,
             facets=self._linked(facets, here), downloads=downloads, pagination=pages,
         )  # fmt: skip
@@ -201,12 +299,12 @@ class Site:
                     "search": UNSEARCHED,
                 }
                 html = functools.partial(self._listing_html, label, value)
-                shown = [r for r in records if value in cr.values_of(r, field)]
+                shown = [r for r in records if value in values_of(r, field)]
                 out += self._paged(listing_uri(seg, value), shown, meta, html, HIDDEN)
         return out
 
     def _listing_html(self, label: str, value: str, here: str, cards: Cards, pages: Pages) -> str:
-        return cr.render(
+        return fragments.render(
             self.fragments, "case-study-listing.html", cards=cards, card=self._card_html,
             index=self.href(INDEX, here), label=label, value=value, pagination=pages,
         )  # fmt: skip
@@ -240,11 +338,11 @@ class Site:
     def _fields(self) -> Generated:
         required = set(self.schema["required"])
         fields = [
-            {"name": name, "required": name in required, **cr.describe_field(spec)}
+            {"name": name, "required": name in required, **describe_field(spec)}
             for name, spec in self.schema["properties"].items()
         ]
         here = self.url(FIELDS)
-        html = cr.render(
+        html = fragments.render(
             self.fragments, "case-study-fields.html", fields=fields, index=self.href(INDEX, here)
         )
         meta = {
@@ -275,45 +373,39 @@ class Site:
                 "involvement")  # fmt: skip
         cards = [
             {"href": get_relative_url(r["url"], CARDS), **{k: r[k] for k in keys},
-             "evidence": "|".join(cr.values_of(r, "evidence.level")),
-             "changed": cr.what_changed(r)}
+             "evidence": "|".join(values_of(r, "evidence.level")),
+             "changed": what_changed(r)}
             for r in records
         ]  # fmt: skip
         return json.dumps({"cards": cards}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def _card(self, record: Record, from_url: str) -> dict[str, Any]:
         return {
-            **cr.public_fields(record),
+            **self.absent,
+            **public(record),
             "href": get_relative_url(record["url"], from_url),
-            "changed": cr.what_changed(record),
+            "changed": what_changed(record),
         }
 
     def _card_html(self, card: dict[str, Any], level: int) -> Markup:
-        """A card, rendered once for every listing at the same depth (so the same href).
-
-        A case study is on the index and on a listing for each of its
-        principles, service areas, nation and involvement: about seven times.
-        """
-        key = (card["href"], level)
-        if key not in self._cards:
-            html = cr.render(self.fragments, "case-study-card.html", c=card, level=level)
-            self._cards[key] = Markup(html)  # noqa: S704 - output of an autoescaped template
-        return self._cards[key]
+        html = fragments.render(self.fragments, "case-study-card.html", c=card, level=level)
+        return Markup(html)  # noqa: S704 - output of an autoescaped template
 
 
-def _links(files: Files) -> cr.Links:
-    """The optional docs pages generated pages link to, if this site has them."""
-    wanted = [*(f"principles/{p}.md" for p in ("equality", "diversity", "access", "reciprocity"))]
-    wanted.append("understand/ladder.md")
+def _links(files: Files, principles: list[str]) -> dict[str, tuple[str, set[str]]]:
+    """The optional docs pages generated pages link to, if this site has them.
+
+    Like `macros.section_link`: a fork without the principle or ladder pages
+    still builds strictly, its case studies just show plain text there.
+    Each is src_uri -> (url, the anchors of its headings).
+    """
     targets = {}
-    for src_uri in wanted:
+    for src_uri in [*(f"principles/{p}.md" for p in principles), LADDER]:
         file = files.get_file_from_path(src_uri)
         if file is not None and file.is_documentation_page():
-            anchors = (
-                cr.anchors_in(file.content_string) if src_uri.startswith("understand/") else set()
-            )
+            anchors = anchors_in(file.content_string) if src_uri == LADDER else set()
             targets[src_uri] = (file.url, anchors)
-    return cr.Links(targets)
+    return targets
 
 
 def _mentions(nav: object, src_uri: str) -> bool:

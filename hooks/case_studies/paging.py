@@ -1,6 +1,6 @@
 """Split a list of case-study cards into numbered pages, GOV.UK style.
 
-Pure functions, no MkDocs events: `case_study_pages.py` uses them for the
+Pure functions, no MkDocs events: `pages.py` uses them for the
 index and each listing page. Page 1 keeps its address; page n lives at
 `<page>/page/<n>/`. The pagination links follow the GOV.UK Design System
 pattern (https://design-system.service.gov.uk/components/pagination/):

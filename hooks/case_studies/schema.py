@@ -1,6 +1,6 @@
 """Check one case study's front matter against `case_studies/schema.json`.
 
-Pure functions, no MkDocs events: `case_study_load` calls `check_meta` for
+Pure functions, no MkDocs events: `load.py` calls `check_meta` for
 every file. The JSON Schema (draft 2020-12) is the single declaration of the
 fields; its `description` and `examples` become the "Fix:" text, so editors
 read the same words here, on the fields page and in their editor.
@@ -13,7 +13,6 @@ import difflib
 import itertools
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +25,19 @@ from hooks.common.front_matter import Document
 Schema = dict[str, Any]
 
 
-@cache
 def load_schema(path: Path) -> Schema:
-    """The schema at `path`, read once per process."""
+    """The schema at `path`."""
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def evidence_levels(schema: Schema) -> list[str]:
-    """The allowed values of `evidence.level`."""
-    return list(_subschema(schema, ["evidence", "level"]).get("enum", []))
+def allowed_values(node: Schema) -> list[str]:
+    """A field's allowed values (a list field's: its items'); [] if it allows any."""
+    return list(node.get("enum") or node.get("items", {}).get("enum") or [])
+
+
+def vocabulary(schema: Schema, field: str) -> list[str]:
+    """The allowed values of `field` (a path such as `evidence.level`), in schema order."""
+    return allowed_values(_subschema(schema, field.split(".")))
 
 
 def to_json(value: Any) -> Any:
@@ -172,7 +175,7 @@ def _fix(schema: Schema, path: list[Any], add: str = "") -> str:
     node = _subschema(schema, path)
     text = node.get("description", "See the Case-study fields page.")
     text = re.sub(r"^Optional(, only with \w+)?\. ", "", text)
-    allowed = node.get("enum") or node.get("items", {}).get("enum")
+    allowed = allowed_values(node)
     if allowed:
         text += f" Allowed values: {', '.join(allowed)}."
     if node.get("examples"):
@@ -208,27 +211,24 @@ def _subschema(schema: Schema, path: list[Any]) -> Schema:
 
 
 def _future_dates(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
-    found: list[tuple[tuple[Any, ...], str, str, Any]] = [
-        (("last_reviewed",), "last_reviewed", "", data.get("last_reviewed"))
-    ]
+    found: list[tuple[list[Any], Any]] = [(["last_reviewed"], data.get("last_reviewed"))]
     sources = data.get("sources")
     if isinstance(sources, list):
         found += [
-            (("sources", i, "accessed"), "sources.accessed", f"the {ordinal(i)} source: ",
-             s.get("accessed"))
+            (["sources", i, "accessed"], s.get("accessed"))
             for i, s in enumerate(sources)
             if isinstance(s, dict)
-        ]  # fmt: skip
+        ]
     problems = []
-    for path, name, which, value in found:
+    for path, value in found:
         day = _date(value)
         if day and day > today:
             problems.append(
                 Problem(
                     doc.path,
                     doc.line_at(*path),
-                    name,
-                    f"{which}{value} is in the future",
+                    _field_name(path),
+                    f"{_which(path)}{value} is in the future",
                     f"write the date you checked the facts, today ({today.isoformat()}) or earlier",
                 )
             )

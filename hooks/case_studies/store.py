@@ -28,6 +28,11 @@ def get_records() -> list[Record]:
     return list(_records)
 
 
+def record_of_page(src_uri: str) -> Record | None:
+    """The record whose page is `src_uri` (`case-studies/<slug>.md`); None for any other page."""
+    return _by_page.get(src_uri)
+
+
 def story_source(src_uri: str) -> tuple[str, str, int] | None:
     """For a case study's page (`case-studies/<slug>.md`): its file, story and first story line.
 
@@ -38,15 +43,17 @@ def story_source(src_uri: str) -> tuple[str, str, int] | None:
     return None if record is None else (record["_path"], record["_body"], record["_body_line"])
 
 
+def values_of(record: Record, field: str) -> list[Any]:
+    """The record's values of `field` (a path such as `evidence.level`); [] if it has none."""
+    value: Any = record
+    for step in field.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def matching(records: list[Record], **filters: str | None) -> list[Record]:
     """Records whose field equals, or whose list field contains, every given value."""
     wanted = {k: v for k, v in filters.items() if v is not None}
-
-    def keep(record: Record) -> bool:
-        for key, value in wanted.items():
-            have = record.get(key)
-            if not (value in have if isinstance(have, list) else have == value):
-                return False
-        return True
-
-    return [r for r in records if keep(r)]
+    return [r for r in records if all(v in values_of(r, k) for k, v in wanted.items())]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # The Markdown a story may use: prose, lists, links, tables, footnotes and
 # the glossary's abbreviations. Rendering with these alone takes half the
-# time of the site's full set (case_study_load refuses note boxes, tabs and
+# time of the site's full set (load.py refuses note boxes, tabs and
 # task lists in stories, which would otherwise show as text).
 STORY_EXTENSIONS = ("toc", "tables", "fenced_code", "abbr", "attr_list", "def_list", "footnotes")
 
@@ -78,8 +78,6 @@ def convert(page: pages.Page, config: MkDocsConfig, files: Files) -> None:
 
 class StoryPage(pages.Page):
     """A case study's page: rendered like any page, with `STORY_EXTENSIONS` only."""
-
-    source: tuple[str, str] | None = None  # set by case_studies.on_page_read_source
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """`Page.render`, with the shared story converter."""

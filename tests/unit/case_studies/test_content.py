@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from hooks.case_studies.content import story_words
-from hooks.case_studies.load import check_text
 from hooks.case_studies.schema import load_schema
 from hooks.common.front_matter import read_document
 from tests.support.readability import score_markdown
 from tests.support.stories import STORY
+from tests.unit.case_studies.texts import check_text
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = load_schema(ROOT / "case_studies" / "schema.json")

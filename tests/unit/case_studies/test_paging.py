@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from hooks.case_studies import paging
-from hooks.case_studies.load import check_text
 from hooks.case_studies.schema import load_schema
+from tests.unit.case_studies.texts import check_text
 
 
 def test_page_one_keeps_its_address_and_later_pages_sit_under_it() -> None:

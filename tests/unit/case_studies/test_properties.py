@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from hooks.case_studies.load import check_document, check_text
-from hooks.case_studies.render import page_markdown
+from hooks.case_studies.load import check_document
+from hooks.case_studies.pages import page_markdown
 from hooks.case_studies.schema import load_schema
 from hooks.common.errors import Problem
 from hooks.common.front_matter import read_document
+from tests.unit.case_studies.texts import check_text
 
 SCHEMA = load_schema(Path(__file__).resolve().parents[3] / "case_studies" / "schema.json")
 TODAY = dt.date(2026, 11, 26)

@@ -9,11 +9,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from hooks.case_studies.export import export_csv
-from hooks.case_studies.load import check_text
 from hooks.case_studies.macros import case_study_links
-from hooks.case_studies.render import anchors_in, facet_slug, inert_markdown
+from hooks.case_studies.pages import anchors_in, facet_slug, inert_markdown
 from hooks.case_studies.schema import load_schema
 from tests.support.stories import STORY
+from tests.unit.case_studies.texts import check_text
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = load_schema(ROOT / "case_studies" / "schema.json")

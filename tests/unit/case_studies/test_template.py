@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hooks.case_studies.template import leftovers
+from hooks.case_studies.content import leftovers
 from hooks.common.front_matter import parse_document
 
 TEMPLATE = parse_document(
