@@ -4,7 +4,8 @@ Events:
 - `on_config`: forget the last build's records (hooks outlive `mkdocs serve` rebuilds).
 - `on_files`: load and validate every case study (all problems, one error),
   share the records with the macros, and add the generated files that
-  `pages.Site` describes. `on_files` runs before the nav is built, so
+  `pages.Site` describes (a preview writes again only those that changed:
+  `pages.GeneratedFile`). `on_files` runs before the nav is built, so
   the generated `case-studies/index.md` can be a nav entry; every other
   generated page stays out of the nav (`NOT_IN_NAV`), keeping the nav short.
 - `on_page_read_source`: a story's page is rendered only when MkDocs builds
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 
 FOLDER = "case_studies"
 _site: pages.Site | None = None  # this build's generated pages
+# Each generated file's text and HTML, and when it last changed: hooks outlive
+# `mkdocs serve` rebuilds, so a preview writes only what a save changed.
+_made: dict[str, tuple[str, float]] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -75,7 +80,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_records(records)
     _site = site
     for src_uri, content, inclusion in site.generate(records):
-        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        file = pages.GeneratedFile.generated(config, src_uri, content=content, inclusion=inclusion)
+        made = content + site.html.get(src_uri, "")
+        if _made.get(src_uri, ("",))[0] != made:
+            _made[src_uri] = made, time.time()
+        file.changed_at = _made[src_uri][1]
+        files.append(file)
     for record in records:
         src_uri = f"case-studies/{record['slug']}.md"
         source = str(root / FOLDER / f"{record['slug']}.md")

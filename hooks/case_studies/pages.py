@@ -168,6 +168,24 @@ def edit_uri(config: MkDocsConfig, root: Path, folder: str, slug: str) -> str | 
     return posixpath.join(posixpath.relpath(folder, docs), f"{slug}.md")
 
 
+class GeneratedFile(File):
+    """A generated file that `mkdocs serve --dirty` writes again only once it changed.
+
+    MkDocs takes a file made from text as changed in every build, so each save
+    in the preview rebuilt every listing and data file: about 120 pages at
+    1,000 case studies, more than the story the editor saved. `changed_at` is
+    when this file's text (with its pre-rendered HTML) last changed; as for a
+    file on disk, it is written again if what the site holds is older. A full
+    build writes every file whatever this says.
+    """
+
+    changed_at = float("inf")
+
+    def is_modified(self) -> bool:
+        dest = Path(self.abs_dest_path)
+        return not dest.is_file() or dest.stat().st_mtime < self.changed_at
+
+
 class Site:
     """The build's settings the generated pages need, resolved once."""
 
@@ -180,6 +198,7 @@ class Site:
         self.after: dict[str, str] = {}  # src_uri -> HTML after a story (its long facts)
         # Every schema field (absent ones as None), for templates with strict undefined.
         self.absent = dict.fromkeys(schema["properties"])
+        self.cards: dict[tuple[str, int], Markup] = {}  # (href, heading level) -> card
 
     def page(self, src_uri: str, meta: dict[str, Any], html: str, body: str = "") -> str:
         self.html[src_uri] = html
@@ -388,8 +407,18 @@ class Site:
         }
 
     def _card_html(self, card: dict[str, Any], level: int) -> Markup:
-        html = fragments.render(self.fragments, "case-study-card.html", c=card, level=level)
-        return Markup(html)  # noqa: S704 - output of an autoescaped template
+        """A card, rendered once for every listing at the same depth (so the same href).
+
+        A case study is on the index and on a listing for each of its
+        principles, service areas, nation and involvement: about seven times.
+        That is about a tenth of a preview's rebuild (`make serve`), where
+        every listing is made again to see whether it changed.
+        """
+        key = (card["href"], level)
+        if key not in self.cards:
+            html = fragments.render(self.fragments, "case-study-card.html", c=card, level=level)
+            self.cards[key] = Markup(html)  # noqa: S704 - output of an autoescaped template
+        return self.cards[key]
 
 
 def _links(files: Files, principles: list[str]) -> dict[str, tuple[str, set[str]]]:

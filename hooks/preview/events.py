@@ -30,7 +30,9 @@ Why `--dirty`: a full rebuild at 1,000 case studies takes seconds, and the
 editor is looking at one page. MkDocs skips every page whose source is
 older than its built file; each case study's page points at its own file in
 case_studies/ (hooks/case_studies/), so saving one rebuilds that one, the
-case-study index and listings (generated every build), and the macro pages.
+case-study index, listings and data files that show something it changed
+(they are made every build, written only if they changed), and the macro
+pages.
 """
 
 from __future__ import annotations

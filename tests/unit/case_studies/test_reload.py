@@ -1,12 +1,15 @@
-"""`mkdocs serve` keeps parsed case studies between rebuilds: an edit is never missed."""
+"""`mkdocs serve` keeps parsed case studies between rebuilds: an edit is never missed,
+and a generated page nothing changed is not written again."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 from hooks.case_studies.load import load_folder
+from hooks.case_studies.pages import GeneratedFile
 from hooks.case_studies.schema import load_schema
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -41,3 +44,17 @@ def test_records_handed_to_a_build_are_copies(tmp_path: Path) -> None:
     first[0]["url"] = "changed/"
     second, _ = _load(tmp_path)
     assert second[0]["url"] == "case-studies/time-swap/"
+
+
+def test_a_generated_file_is_written_again_only_once_it_changed(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` asks `is_modified`: a listing that did not change is kept."""
+    listing = GeneratedFile("case-studies/nation/wales.md", None, str(tmp_path), True)
+    assert listing.is_modified()  # never written
+    written = Path(listing.abs_dest_path)
+    written.parent.mkdir(parents=True)
+    written.write_text("built", encoding="utf-8")
+    os.utime(written, (100.0, 100.0))
+    listing.changed_at = 50.0
+    assert not listing.is_modified()
+    listing.changed_at = 150.0  # changed after it was written
+    assert listing.is_modified()
