@@ -7,8 +7,8 @@ Events:
   files are dropped (production.py); Material's script bundle is found
   (theme_script.py).
 - `on_nav`: the pages in the navigation, for the navigation cache.
-- `on_env`: the navigation cache (nav_cache.py), the `asset` filter and the
-  `material_bundle` global.
+- `on_env`: the navigation cache and the compiled templates (nav_cache.py),
+  the `asset` filter and the `material_bundle` global.
 - `on_page_content`: content images load lazily, with their width and height.
 - `on_post_page`, `on_post_template`: pages and the 404 page minified, early,
   so that the security policy hashes the final bytes of inline scripts.
@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.output import production
-from hooks.output.nav_cache import NavCache
+from hooks.output.nav_cache import COMPILED, NavCache
 from hooks.output.theme_script import find_bundle
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = COMPILED
     cache = NavCache(set(_state["nav_urls"]))
     env.globals["nav_cache"] = cache
     # `{{ 'assets/stylesheets/site.css' | asset | url }}` gives the hashed name.

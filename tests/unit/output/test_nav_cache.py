@@ -1,10 +1,13 @@
-"""Which pages may share a rendered navigation."""
+"""Which pages may share a rendered navigation; compiled templates kept between builds."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
-from hooks.output.nav_cache import NavCache
+import jinja2
+
+from hooks.output.nav_cache import CompiledTemplates, NavCache
 
 
 def _page(url: str, **meta: str) -> SimpleNamespace:
@@ -57,3 +60,24 @@ def test_a_neighbour_in_the_same_folder_reuses_each_part() -> None:
     assert cache.get(cache.key(neighbour)) == "<li>nav</li>"
     assert cache.get(cache.key(neighbour, "footer")) == "<footer></footer>"
     assert cache.get(cache.key(_page(""))) is None
+
+
+def test_compiled_templates_serve_the_next_environment_until_a_template_changes(
+    tmp_path: Path,
+) -> None:
+    template = tmp_path / "page.html"
+    template.write_text("<p>{{ word }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+
+    def render() -> str:
+        loader = jinja2.FileSystemLoader(tmp_path)
+        env = jinja2.Environment(loader=loader, autoescape=True, bytecode_cache=cache)
+        return env.get_template("page.html").render(word="one")
+
+    assert render() == "<p>one</p>"
+    assert len(cache.compiled) == 1
+    kept = next(iter(cache.compiled.values()))
+    assert render() == "<p>one</p>"
+    assert next(iter(cache.compiled.values())) is kept  # the next environment compiled nothing
+    template.write_text("<b>{{ word }}</b>", encoding="utf-8")
+    assert render() == "<b>one</b>"
