@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.case_studies.store import get_records
+from hooks.case_studies.store import get_records, record_of_page
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.governance import feed
@@ -162,9 +162,7 @@ def _generated_page_state(page: Page) -> ReviewState | None:
     """
     source: dict[str, Any] = page.meta
     if "last_reviewed" not in source:
-        if "records_by_url" not in _state:  # once per build, not once per page
-            _state["records_by_url"] = {r.get("url"): r for r in get_records()}
-        source = _state["records_by_url"].get(page.url, {})
+        source = record_of_page(page.file.src_uri) or {}
     last = parse_date(source.get("last_reviewed"))
     if last is None:
         return None
