@@ -19,6 +19,7 @@ Events:
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +41,6 @@ from hooks.governance.reviews import (
     default_interval,
     is_content_page,
     long_date,
-    parse_date,
     review_state,
     review_today,
 )
@@ -66,17 +66,17 @@ def on_config(config: MkDocsConfig) -> None:
     _state.clear()
     _state["interval"] = default_interval(config.extra)
     _state["today"] = review_today(config.extra)
-    feedback = _feedback_setting(config)
-    if feedback not in (None, ""):
-        path = Path(config.config_file_path)
-        found = feedback_url_problem(feedback, path.read_text(encoding="utf-8"), path.name)
-        raise_if_any([found] if found else [])
+    path = Path(config.config_file_path)
+    found = feedback_url_problem(
+        _feedback_setting(config), path.read_text(encoding="utf-8"), path.name
+    )
+    raise_if_any([found] if found else [])
     if not config.site_url:
         missing = Problem(
             "mkdocs.yml", 1, "site_url", "the site's address is missing", _SITE_URL_FIX
         )
         raise_if_any([missing])
-    _state["templates"] = fragments.environment(fragments.folder(config))
+    _state["templates"] = fragments.folder(config)
     _state["listings"] = set()
     _state["macros"] = config.plugins.get("macros")
     if _state["macros"] is not None:
@@ -107,7 +107,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    state = _reviews.get(page.file.src_uri) or _generated_page_state(page)
+    state = _reviews.get(page.file.src_uri)
+    record = record_of_page(page.file.src_uri)
+    if record is not None:
+        # A case study: its schema allows no `review_interval_months` or `owner`,
+        # so the site's interval applies; its date is checked YYYY-MM-DD text.
+        last = dt.date.fromisoformat(record["last_reviewed"])
+        state = review_state(last, _state["interval"], _state["today"])
     if state is not None:
         page.meta["review"] = state
     return markdown
@@ -152,18 +158,3 @@ def _whats_new_macro(limit: int = feed.LIMIT) -> str:
     entries = feed.collect_entries(_entries, get_records())
     latest = feed.newest(entries, limit, frozenset({page.url}))
     return feed.whats_new_html(latest, page.url, _state["templates"])
-
-
-def _generated_page_state(page: Page) -> ReviewState | None:
-    """A generated page (a case study) shows review dates if it has them.
-
-    The case-study schema allows no `review_interval_months` or `owner`: the
-    site's interval applies, and no owner is shown.
-    """
-    source: dict[str, Any] = page.meta
-    if "last_reviewed" not in source:
-        source = record_of_page(page.file.src_uri) or {}
-    last = parse_date(source.get("last_reviewed"))
-    if last is None:
-        return None
-    return review_state(last, _state["interval"], _state["today"])

@@ -17,11 +17,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
-import jinja2
 from mkdocs.utils import get_relative_url
 
 from hooks.case_studies.store import Record
-from hooks.governance.reviews import parse_date
+from hooks.common import fragments
 
 LIMIT = 20
 ATOM = "http://www.w3.org/2005/Atom"
@@ -40,14 +39,15 @@ class Entry:
 
 
 def collect_entries(pages: list[Entry], records: list[Record]) -> list[Entry]:
-    """Every page (the governance hook's entries) and case study with a review date, once each."""
+    """Every page (the governance hook's entries) and case study, once each.
+
+    A case study's title, summary and `last_reviewed` (YYYY-MM-DD text) are
+    required and checked by its schema.
+    """
     found = {p.url: p for p in pages}
     for r in records:
-        day = parse_date(r.get("last_reviewed"))
-        if day is not None and r.get("url"):
-            found[r["url"]] = Entry(
-                str(r.get("title", "")), r["url"], str(r.get("summary", "")), day, "Case study"
-            )
+        day = dt.date.fromisoformat(r["last_reviewed"])
+        found[r["url"]] = Entry(r["title"], r["url"], r["summary"], day, "Case study")
     return list(found.values())
 
 
@@ -60,11 +60,11 @@ def newest(
     return kept[:limit]
 
 
-def whats_new_html(entries: list[Entry], from_url: str, templates: jinja2.Environment) -> str:
-    """The what's-new list for the page at `from_url`, from an autoescaped template."""
+def whats_new_html(entries: list[Entry], from_url: str, templates: str) -> str:
+    """The what's-new list for the page at `from_url`, from an autoescaped fragment."""
     # Links relative to the listing page; the home page's address, "", is "./".
     items = [(e, get_relative_url(e.url or "./", from_url)) for e in entries]
-    return templates.get_template("whats-new.html").render(items=items)
+    return fragments.render(templates, "whats-new.html", items=items)
 
 
 def entry_id(site_url: str, url: str, day: dt.date) -> str:

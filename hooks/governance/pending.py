@@ -23,7 +23,7 @@ from typing import Any
 
 from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
-from hooks.governance.reviews import parse_date
+from hooks.governance.reviews import FUTURE_GRACE, parse_date
 
 FIELD = "pending_changes"
 FIELDS = ("change", "source", "checked", "check_again")
@@ -98,7 +98,7 @@ def _item(
     checked, check_again = parse_date(item.get("checked")), parse_date(item.get("check_again"))
     if checked is None:
         problem("checked", "it has no date it was checked", f"add 'checked: {today.isoformat()}'")
-    elif checked > today + dt.timedelta(days=1):
+    elif checked > today + FUTURE_GRACE:
         problem("checked", f"{checked.isoformat()} is in the future", "use the date you checked it")
     if check_again is None:
         problem("check_again", "it has no date to check it again", "add 'check_again: YYYY-MM-DD'")

@@ -20,7 +20,7 @@ from hooks.common.front_matter import Document
 DEFAULT_INTERVAL_MONTHS = 12
 MAX_INTERVAL_MONTHS = 60
 # An editor a timezone ahead of the build machine may date a review "tomorrow".
-_FUTURE_GRACE = dt.timedelta(days=1)
+FUTURE_GRACE = dt.timedelta(days=1)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 # Pages in docs/ that are not guidance, so have no facts to review.
 NOT_CONTENT = frozenset({"404.md"})
@@ -33,8 +33,6 @@ class ReviewState:
     last_reviewed: dt.date
     due: dt.date
     today: dt.date
-    interval_months: int
-    owner: str | None = None
 
     @property
     def overdue(self) -> bool:
@@ -67,12 +65,10 @@ def long_date(day: dt.date | str) -> str:
     return format_date(day, "d MMMM y", locale="en_GB")
 
 
-def review_state(
-    last_reviewed: dt.date, interval_months: int, today: dt.date, owner: str | None = None
-) -> ReviewState:
+def review_state(last_reviewed: dt.date, interval_months: int, today: dt.date) -> ReviewState:
     # Whole months, kept in the target month (31 January + 1 = 28/29 February).
     due = last_reviewed + relativedelta(months=interval_months)
-    return ReviewState(last_reviewed, due, today, interval_months, owner)
+    return ReviewState(last_reviewed, due, today)
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -107,13 +103,13 @@ def check_review_fields(
             "this page has no review date",
             f"add '{example}' to the front matter, using the date you last checked its facts",
         )
-    elif raw is not None and last is None:
+    elif last is None:
         problem(
             "last_reviewed",
             f"{str(raw)!r} is not a date",
             f"write the date as year-month-day, for example '{example}'",
         )
-    elif last is not None and last > today + _FUTURE_GRACE:
+    elif last > today + FUTURE_GRACE:
         problem(
             "last_reviewed",
             f"{last.isoformat()} is in the future",
@@ -145,4 +141,4 @@ def check_review_fields(
 
     if problems or last is None:
         return None, problems
-    return review_state(last, interval, today, owner), problems
+    return review_state(last, interval, today), problems
