@@ -17,7 +17,7 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from hooks.brand.colours import contrast
+from hooks.brand.palette import contrast
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80  # left and right, and above the band

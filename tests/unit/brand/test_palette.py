@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from hooks.brand.colours import contrast, nearest_passing, parse_hex
-from hooks.brand.palette import SCHEMES, check_brand, key_lines, site_brand
+from hooks.brand.palette import (
+    SCHEMES,
+    check_brand,
+    contrast,
+    key_lines,
+    nearest_passing,
+    parse_hex,
+    site_brand,
+)
 from tests.support.sites import FIXTURES
 
 
