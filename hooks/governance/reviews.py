@@ -1,6 +1,6 @@
 """Review-date rules as pure functions: no MkDocs events here.
 
-Used by the `review_dates` hook (the build) and `scripts/review_report.py`
+Used by the governance hook (the build) and `scripts/review_report.py`
 (the report), so both agree on when a page is due and what is wrong.
 """
 
