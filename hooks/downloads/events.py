@@ -58,7 +58,7 @@ search:
 """
 
 _state: dict[str, Any] = {
-    "downloads": {},  # a template page's src_uri -> its .docx (path in the site, bytes)
+    "downloads": {},  # a template page's src_uri -> its .docx File
     "nav_pages": [],
 }
 # Each template's document, by everything it is made from. `mkdocs serve`
@@ -70,7 +70,7 @@ _made: dict[str, bytes] = {}
 @event_priority(40)  # after the content hook (50) has read every page into page_store
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems: list[Problem] = []
-    downloads: dict[str, tuple[str, int]] = {}
+    downloads: dict[str, File] = {}
     author = _author(config)
     for src_uri, doc in page_store.items():
         if "download" not in doc.meta:
@@ -91,10 +91,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _made[key] = template_doc.write(
                 found, config.markdown_extensions, config.mdx_configs, **details
             )
-        data = _made[key]
         dest = src_uri.rsplit(".", 1)[0] + ".docx"  # beside its page: forms/x.md -> forms/x.docx
-        files.append(File.generated(config, dest, content=data))
-        downloads[src_uri] = (dest, len(data))
+        downloads[src_uri] = File.generated(config, dest, content=_made[key])
+        files.append(downloads[src_uri])
     raise_if_any(problems)
     _state["downloads"] = downloads
     files.append(
@@ -157,14 +156,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     download = _state["downloads"].get(page.file.src_uri)
     if download is None:
         return html
-    dest, size = download
-    link = {
-        "href": get_relative_url(files.get_file_from_path(dest).url, page.url),
-        "kind": "a Word document",  # as in "Download as a Word document"
-        "extension": ".docx",
-        "size": _size_text(size),
-    }
-    listing = fragments.render(fragments.folder(config), "template-downloads.html", links=[link])
+    listing = fragments.render(
+        fragments.folder(config),
+        "template-downloads.html",
+        href=get_relative_url(download.url, page.url),
+        size=_size_text(len(download.content_bytes)),
+    )
     end = html.find("</h1>")
     if end < 0:
         return listing + html
