@@ -71,7 +71,8 @@ _made: dict[str, bytes] = {}
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems: list[Problem] = []
     downloads: dict[str, File] = {}
-    author = _author(config)
+    organisation = (config.extra or {}).get("organisation") or {}
+    author = str(organisation.get("name") or config.site_name)
     for src_uri, doc in page_store.items():
         if "download" not in doc.meta:
             continue
@@ -82,7 +83,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if found is None:
             continue
         details = {
-            "title": _title(doc),
+            # The content hook (50) has already refused a title that is not text.
+            "title": doc.meta.get("title") or Path(doc.path).stem,
             "author": author,
             "reviewed": parse_date(doc.meta.get("last_reviewed")),
         }
@@ -135,16 +137,6 @@ def _check(doc: Document) -> str | Problem | None:
             "write the template below the heading, or delete 'download: true'",
         )
     return text
-
-
-def _author(config: MkDocsConfig) -> str:
-    organisation = (config.extra or {}).get("organisation") or {}
-    return str(organisation.get("name") or config.site_name)
-
-
-def _title(doc: Document) -> str:
-    # The content hook (50) has already refused a title that is not text.
-    return doc.meta.get("title") or Path(doc.path).stem
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -60,7 +60,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         problems += check_page(doc.body, doc.path, doc.body_line, terms)
     raise_if_any(problems)
     _state["pairs"] = pairs  # each Easy Read page's standard page, by `src_uri`
-    _state["templates"] = fragments.folder(config)
     return files
 
 
@@ -72,10 +71,10 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     if page.file.src_uri not in _state["pairs"]:
         return html
-    return wrap_points(html, _state["templates"])
+    return wrap_points(html, fragments.folder(config))
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
