@@ -58,7 +58,7 @@ search:
 """
 
 _state: dict[str, Any] = {
-    "downloads": {},  # a template page's src_uri -> its .docx (path in the site, bytes)
+    "downloads": {},  # a template page's src_uri -> its .docx File
     "nav_pages": [],
 }
 # Each template's document, by everything it is made from. `mkdocs serve`
@@ -70,8 +70,9 @@ _made: dict[str, bytes] = {}
 @event_priority(40)  # after the content hook (50) has read every page into page_store
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     problems: list[Problem] = []
-    downloads: dict[str, tuple[str, int]] = {}
-    author = _author(config)
+    downloads: dict[str, File] = {}
+    organisation = (config.extra or {}).get("organisation") or {}
+    author = str(organisation.get("name") or config.site_name)
     for src_uri, doc in page_store.items():
         if "download" not in doc.meta:
             continue
@@ -82,7 +83,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if found is None:
             continue
         details = {
-            "title": _title(doc),
+            # The content hook (50) has already refused a title that is not text.
+            "title": doc.meta.get("title") or Path(doc.path).stem,
             "author": author,
             "reviewed": parse_date(doc.meta.get("last_reviewed")),
         }
@@ -91,10 +93,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             _made[key] = template_doc.write(
                 found, config.markdown_extensions, config.mdx_configs, **details
             )
-        data = _made[key]
         dest = src_uri.rsplit(".", 1)[0] + ".docx"  # beside its page: forms/x.md -> forms/x.docx
-        files.append(File.generated(config, dest, content=data))
-        downloads[src_uri] = (dest, len(data))
+        downloads[src_uri] = File.generated(config, dest, content=_made[key])
+        files.append(downloads[src_uri])
     raise_if_any(problems)
     _state["downloads"] = downloads
     files.append(
@@ -138,16 +139,6 @@ def _check(doc: Document) -> str | Problem | None:
     return text
 
 
-def _author(config: MkDocsConfig) -> str:
-    organisation = (config.extra or {}).get("organisation") or {}
-    return str(organisation.get("name") or config.site_name)
-
-
-def _title(doc: Document) -> str:
-    # The content hook (50) has already refused a title that is not text.
-    return doc.meta.get("title") or Path(doc.path).stem
-
-
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     _state["nav_pages"] = list(nav.pages)
     return nav
@@ -157,14 +148,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     download = _state["downloads"].get(page.file.src_uri)
     if download is None:
         return html
-    dest, size = download
-    link = {
-        "href": get_relative_url(files.get_file_from_path(dest).url, page.url),
-        "kind": "a Word document",  # as in "Download as a Word document"
-        "extension": ".docx",
-        "size": _size_text(size),
-    }
-    listing = fragments.render(fragments.folder(config), "template-downloads.html", links=[link])
+    listing = fragments.render(
+        fragments.folder(config),
+        "template-downloads.html",
+        href=get_relative_url(download.url, page.url),
+        size=_size_text(len(download.content_bytes)),
+    )
     end = html.find("</h1>")
     if end < 0:
         return listing + html

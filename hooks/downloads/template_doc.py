@@ -229,7 +229,10 @@ def _tidy(runs: list[Run]) -> list[Run]:
 # --- Writing the document ---------------------------------------------------
 
 
-def _add(document: docx.document.Document, block: Block, top: int, depth: int) -> None:
+def _add(
+    document: docx.document.Document, block: Block, top: int, depth: int, style: str | None = None
+) -> None:
+    """One block; a paragraph in `style` (in a list item, its list's style)."""
     kind, element, runs = block
     if kind in _HEADINGS:
         _fill(document.add_heading(level=min(_HEADINGS[kind] - top + 1, 9)), runs)
@@ -238,7 +241,7 @@ def _add(document: docx.document.Document, block: Block, top: int, depth: int) -
     elif kind == "table":
         _table(document, element)
     else:
-        _fill(document.add_paragraph(), runs)
+        _fill(document.add_paragraph(style=style), runs)
 
 
 def _fill(paragraph: docx.text.paragraph.Paragraph, runs: list[Run]) -> None:
@@ -257,18 +260,12 @@ def _list(document: docx.document.Document, element: Any, top: int, depth: int) 
     kind = "List Number" if element.tag == "ol" else "List Bullet"
     style = kind if depth == 1 else f"{kind} {min(depth, 3)}"
     for item in element.iterchildren("li"):
-        first = True
-        for block in _blocks(item):
-            if block[0] == "p":
-                paragraph = document.add_paragraph(style=style if first else "List Continue")
-                _fill(paragraph, block[2])
-            else:
-                if first:  # an item that starts with a list: an empty bullet first
-                    document.add_paragraph(style=style)
-                _add(document, block, top, depth + 1)
-            first = False
-        if first:
+        blocks = list(_blocks(item))
+        if not blocks or blocks[0][0] != "p":  # empty, or starting with a list: an empty bullet
             document.add_paragraph(style=style)
+        for number, block in enumerate(blocks):
+            # The item's first paragraph is its bullet; later ones continue it.
+            _add(document, block, top, depth + 1, style if number == 0 else "List Continue")
 
 
 def _table(document: docx.document.Document, element: Any) -> None:

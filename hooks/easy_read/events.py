@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.common import fragments, page_store
 from hooks.common.errors import raise_if_any
-from hooks.content.abbreviations import glossary
 from hooks.easy_read.checks import check_page
 from hooks.easy_read.layout import wrap_points
 from hooks.easy_read.pairing import dropped_with_standard_page, pair_pages
@@ -54,13 +53,13 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         del documents[src_uri]
     pages = {file.src_uri for file in files.documentation_pages()}
     pairs, problems = pair_pages(documents, pages, review_today(config.extra))
-    terms = glossary(Path(config.config_file_path).parent) or {}
+    # The glossary as the content hook read and checked it (on_config), for `abbr`.
+    terms = config.mdx_configs.get("abbr", {}).get("glossary", {})
     for src_uri in pairs:
         doc = documents[src_uri]
         problems += check_page(doc.body, doc.path, doc.body_line, terms)
     raise_if_any(problems)
     _state["pairs"] = pairs  # each Easy Read page's standard page, by `src_uri`
-    _state["templates"] = fragments.folder(config)
     return files
 
 
@@ -72,10 +71,10 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     if page.file.src_uri not in _state["pairs"]:
         return html
-    return wrap_points(html, _state["templates"])
+    return wrap_points(html, fragments.folder(config))
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
