@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pyphen
 
@@ -58,6 +57,7 @@ _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+_HYPHENATOR = pyphen.Pyphen(lang="en_US", left=1, right=1)
 
 
 @dataclass(frozen=True)
@@ -79,18 +79,13 @@ class Score:
         return 206.835 - 1.015 * self.words_per_sentence - 84.6 * (self.syllables / self.words)
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US", left=1, right=1)
-
-
 def count_syllables(word: str) -> int:
     """Syllables in one word: pyphen pieces that hold a vowel, at least one per part."""
     total = 0
     for part in re.split(r"['\u2019-]", word):
         if not part:
             continue
-        pieces = _dictionary().inserted(part.lower()).split("-")
+        pieces = _HYPHENATOR.inserted(part.lower()).split("-")
         total += max(1, sum(1 for piece in pieces if _VOWEL.search(piece)))
     return max(1, total)
 
