@@ -65,8 +65,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for file in files.documentation_pages():
         if file.generated_by or not file.abs_src_path:
             continue  # made by a hook in memory: not an editor's file
-        path = page_fields.display_path(config, file.src_uri)
-        doc = read_document(Path(file.abs_src_path), path)
+        # Named as an editor sees it, as every hook names a page (the base sets docs_dir).
+        doc = read_document(Path(file.abs_src_path), f"docs/{file.src_uri}")
         documents[file.src_uri] = doc
         problems.extend(page_fields.check_document(doc))
     page_store.set_documents(documents)
