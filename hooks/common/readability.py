@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 import pyphen
 
+from hooks.content.markdown_mask import mask
+
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
-_FENCED_CODE = re.compile(r"^(```|~~~).*?^\1\s*$", re.DOTALL | re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*(?:\n(?: {4}|\t).*)*", re.MULTILINE)
 _ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE)
@@ -43,7 +43,6 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_INLINE_CODE = re.compile(r"`[^`]*`")
 _HTML_BLOCK_TAG = re.compile(
     r"</?(?:p|li|ol|ul|div|h[1-6]|dl|dt|dd|table|tr|td|th|blockquote|section)\b[^>]*>",
     re.IGNORECASE,
@@ -97,8 +96,9 @@ def words_in(text: str) -> list[str]:
 
 def prose_blocks(markdown: str) -> list[str]:
     """The reader-visible prose of a Markdown page, one string per block."""
-    text = _FRONT_MATTER.sub("", markdown, count=1)
-    for pattern in (_FENCED_CODE, _HTML_COMMENT, _JINJA, _FOOTNOTE_DEF, _ABBR_DEF, _TABLE_ROW):
+    # Code and comments blanked as the content checks blank them (markdown_mask).
+    text = mask(_FRONT_MATTER.sub("", markdown, count=1))
+    for pattern in (_JINJA, _FOOTNOTE_DEF, _ABBR_DEF, _TABLE_ROW):
         text = pattern.sub("", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
     text = _FOOTNOTE_REF.sub("", text)
@@ -106,7 +106,7 @@ def prose_blocks(markdown: str) -> list[str]:
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _HTML_BLOCK_TAG.sub("\n\n", text)
-    for pattern in (_INLINE_CODE, _HTML_TAG, _BARE_URL, _ATTR_LIST):
+    for pattern in (_HTML_TAG, _BARE_URL, _ATTR_LIST):
         text = pattern.sub(" ", text)
 
     blocks: list[str] = []
