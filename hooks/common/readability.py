@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pyphen
 
+from hooks.content.markdown_mask import mask
+
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
-_FENCED_CODE = re.compile(r"^(```|~~~).*?^\1\s*$", re.DOTALL | re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*(?:\n(?: {4}|\t).*)*", re.MULTILINE)
 _ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE)
@@ -44,7 +43,6 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_INLINE_CODE = re.compile(r"`[^`]*`")
 _HTML_BLOCK_TAG = re.compile(
     r"</?(?:p|li|ol|ul|div|h[1-6]|dl|dt|dd|table|tr|td|th|blockquote|section)\b[^>]*>",
     re.IGNORECASE,
@@ -58,6 +56,7 @@ _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+_HYPHENATOR = pyphen.Pyphen(lang="en_US", left=1, right=1)
 
 
 @dataclass(frozen=True)
@@ -79,18 +78,13 @@ class Score:
         return 206.835 - 1.015 * self.words_per_sentence - 84.6 * (self.syllables / self.words)
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US", left=1, right=1)
-
-
 def count_syllables(word: str) -> int:
     """Syllables in one word: pyphen pieces that hold a vowel, at least one per part."""
     total = 0
     for part in re.split(r"['\u2019-]", word):
         if not part:
             continue
-        pieces = _dictionary().inserted(part.lower()).split("-")
+        pieces = _HYPHENATOR.inserted(part.lower()).split("-")
         total += max(1, sum(1 for piece in pieces if _VOWEL.search(piece)))
     return max(1, total)
 
@@ -102,8 +96,9 @@ def words_in(text: str) -> list[str]:
 
 def prose_blocks(markdown: str) -> list[str]:
     """The reader-visible prose of a Markdown page, one string per block."""
-    text = _FRONT_MATTER.sub("", markdown, count=1)
-    for pattern in (_FENCED_CODE, _HTML_COMMENT, _JINJA, _FOOTNOTE_DEF, _ABBR_DEF, _TABLE_ROW):
+    # Code and comments blanked as the content checks blank them (markdown_mask).
+    text = mask(_FRONT_MATTER.sub("", markdown, count=1))
+    for pattern in (_JINJA, _FOOTNOTE_DEF, _ABBR_DEF, _TABLE_ROW):
         text = pattern.sub("", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
     text = _FOOTNOTE_REF.sub("", text)
@@ -111,7 +106,7 @@ def prose_blocks(markdown: str) -> list[str]:
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _HTML_BLOCK_TAG.sub("\n\n", text)
-    for pattern in (_INLINE_CODE, _HTML_TAG, _BARE_URL, _ATTR_LIST):
+    for pattern in (_HTML_TAG, _BARE_URL, _ATTR_LIST):
         text = pattern.sub(" ", text)
 
     blocks: list[str] = []

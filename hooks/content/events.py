@@ -7,7 +7,7 @@ Events:
   (page_fields.py) and stored in `page_store` for the other hooks.
 - `on_page_markdown`: each page's Markdown linted (lint.py) and its links
   noted (links.py); the accessibility statement's results table put in
-  (a11y_results.py). Case-study stories' links are noted too.
+  (`_with_a11y_results`). Case-study stories' links are noted too.
 - `on_env`: which files the site has, and which `exclude_docs` leaves out.
 - `on_page_content`: each page's ids, for links to its headings.
 - `on_post_build`: every broken link at once (links.py), one error.
@@ -15,6 +15,7 @@ Events:
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
-from hooks.content import a11y_results, abbreviations, page_fields
+from hooks.content import abbreviations, page_fields
 from hooks.content.links import Link, check_links, ids_in, links_in
 from hooks.content.lint import lint
 from hooks.content.markdown_mask import mask
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("content")
 _state: dict[str, Any] = {"links": [], "ids": {}, "pages": set(), "excluded": set()}
+# The accessibility statement's automated test results, from the tests' own
+# record: the marker line becomes a table rendered from A11Y_RESULTS
+# (overrides/fragments/accessibility-results.html).
+A11Y_MARKER = "<!-- automated-test-results -->"
+A11Y_RESULTS = "assets/data/accessibility-results.json"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -59,8 +65,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     for file in files.documentation_pages():
         if file.generated_by or not file.abs_src_path:
             continue  # made by a hook in memory: not an editor's file
-        path = page_fields.display_path(config, file.src_uri)
-        doc = read_document(Path(file.abs_src_path), path)
+        # Named as an editor sees it, as every hook names a page (the base sets docs_dir).
+        doc = read_document(Path(file.abs_src_path), f"docs/{file.src_uri}")
         documents[file.src_uri] = doc
         problems.extend(page_fields.check_document(doc))
     page_store.set_documents(documents)
@@ -83,14 +89,27 @@ def on_page_markdown(
         _state["links"] += links_in(mask(markdown), doc.path, page.file.src_uri, offset)
     else:
         _state["links"] += _story_links(page.file.src_uri)
-    if a11y_results.MARKER in markdown:
-        # Every page is tested: the Markdown pages (generated ones too) and 404.
-        pages = len(files.documentation_pages()) + 1
-        templates = fragments.folder(config)
-        markdown, problem = a11y_results.with_results(markdown, config.docs_dir, pages, templates)
-        if problem:
-            log.warning(f"docs/{page.file.src_uri}: {problem}")
+    if A11Y_MARKER in markdown:
+        markdown = _with_a11y_results(markdown, page, config, files)
     return markdown
+
+
+def _with_a11y_results(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """`markdown` with the results table (autoescaped) in place of the marker."""
+    try:
+        results = json.loads(Path(config.docs_dir, A11Y_RESULTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        fix = "run `make a11y-results`"
+        log.warning(
+            f"docs/{page.file.src_uri}: the automated results cannot be read ({err}). Fix: {fix}"
+        )
+        return markdown
+    # Every page is tested: the Markdown pages (generated ones too) and 404, so
+    # the number comes from the build itself and adding a page changes nothing here.
+    pages = len(files.documentation_pages()) + 1
+    templates = fragments.folder(config)
+    table = fragments.render(templates, "accessibility-results.html", r=results, pages=pages)
+    return markdown.replace(A11Y_MARKER, table)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

@@ -9,14 +9,10 @@ raises one `EditorError` listing every problem in every page.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 # Text fields: if a page sets them, they must be non-empty text.
 TEXT_FIELDS = ("title", "description")
@@ -96,14 +92,3 @@ def _describe(value: Any) -> str:
         return "empty"
     kind = {list: "a list", dict: "a group of fields"}.get(type(value))
     return kind or repr(value)
-
-
-def display_path(config: MkDocsConfig, src_uri: str) -> str:
-    """The page's path as an editor sees it, relative to the project (`docs/x.md`)."""
-    project = Path(config.config_file_path).resolve().parent
-    docs = Path(config.docs_dir)
-    try:
-        prefix = docs.relative_to(project).as_posix()
-    except ValueError:
-        prefix = docs.as_posix()
-    return f"{prefix}/{src_uri}"
