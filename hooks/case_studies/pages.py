@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import yaml
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.structure.files import File, InclusionLevel
@@ -73,8 +74,9 @@ FACETS = (
     ("involvement", "involvement", "involvement", "Level of involvement"),
     ("evidence", "evidence.level", "evidence", "Evidence"),
 )
-# Not printable for YAML (PyYAML's Reader.NON_PRINTABLE), or a YAML line break.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+# libyaml's writer when PyYAML has it (its wheels do): 0.04 s for a 1,000-case-study
+# build's pages, where Python's takes 1 s.
+_YAML = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _CODE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+)", re.M | re.S)
 _ANCHOR = re.compile(
     r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$|\bid=\"([\w-]+)\"", re.M
@@ -173,11 +175,8 @@ def page_markdown(meta: dict[str, Any], body: str = "") -> str:
     """
     # Title and description stay as written: the theme escapes them where
     # Material would print them raw (overrides/main.html, partials/header.html).
-    # JSON is YAML too (a flow mapping, strings double-quoted and escaped), and
-    # writing it is ten times faster than yaml.safe_dump. Characters YAML
-    # refuses, or might read as line breaks, are written as \u escapes.
-    front = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(meta, ensure_ascii=False))
-    return f"---\n{front}\n---\n\n{inert_markdown(body)}\n"
+    front = yaml.dump(meta, Dumper=_YAML, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{inert_markdown(body)}\n"
 
 
 def clashes(schema: dict[str, Any], taken: set[str]) -> list[Problem]:
