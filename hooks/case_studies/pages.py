@@ -86,7 +86,8 @@ _PAGED = re.compile(r"case-studies/(?:[^/]+/[^/]+/)?page/\d+(?:/index)?\.md")
 
 
 def listing_uri(segment: str, value: str) -> str:
-    return f"case-studies/{segment}/{facet_slug(value)}.md"
+    """`nation`, `Northern Ireland` → `case-studies/nation/northern-ireland.md`."""
+    return f"case-studies/{segment}/{slugify(value, '-')}.md"
 
 
 def page_uri(src_uri: str, number: int) -> str:
@@ -126,11 +127,6 @@ def describe_field(spec: dict[str, Any]) -> dict[str, Any]:
         "example": shown,
         "parts": parts,
     }
-
-
-def facet_slug(value: str) -> str:
-    """`Northern Ireland` → `northern-ireland`: a facet value as a URL segment."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
 
 
 def what_changed(record: Record) -> str | None:
