@@ -37,7 +37,7 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     nearest page that exists.
     """
     path, _, anchor = src_uri.partition("#")
-    target = files.get_file_from_path(path) if files is not None else None
+    target = files.get_file_from_path(path)
     if target is not None and target.inclusion.is_excluded():
         return text
     href = posixpath.relpath(path, posixpath.dirname(from_src_uri) or ".")
@@ -95,7 +95,7 @@ def define_env(env: Any) -> None:
     def link_to(src_uri: str, text: str) -> str:
         """Link to a page by its path in docs/, or print the text if it is left out."""
         page = env.variables["page"]
-        return section_link(env.variables.get("files"), page.file.src_uri, src_uri, text)
+        return section_link(env.variables["files"], page.file.src_uri, src_uri, text)
 
     @env.macro
     def case_study_list(

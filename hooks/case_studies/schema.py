@@ -56,19 +56,33 @@ def check_meta(
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Validate `doc.meta`; return the JSON-ready data and every problem found."""
     data = to_json(doc.meta)
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    errors = list(validator.iter_errors(data))
+    # A date is when someone checked the facts: a real date, and not a future one.
+    dates = FormatChecker()
+    dates.checks("date", raises=ValueError)(
+        lambda value: not isinstance(value, str) or dt.date.fromisoformat(value) <= today
+    )
+    errors = list(Draft202012Validator(schema, format_checker=dates).iter_errors(data))
     # "2 Jan 2026" fails both `pattern` and `format`: one message is enough.
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     errors = [
         e for e in errors if e.validator != "format" or tuple(e.absolute_path) not in patterned
     ]
-    problems = [_problem(doc, schema, err) for err in errors]
-    problems += _future_dates(doc, data, today)
+    problems = [_problem(doc, schema, err, today) for err in errors]
+    started = data.get("started")
+    if isinstance(started, int) and not isinstance(started, bool) and started > today.year:
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_of("started"),
+                "started",
+                f"{started} is in the future",
+                f"write the year it started, {today.year} or earlier",
+            )
+        )
     return data, problems
 
 
-def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
+def _problem(doc: Document, schema: Schema, err: ValidationError, today: dt.date) -> Problem:
     path = list(err.absolute_path)
     field = _field_name(path)
     line = doc.line_at(*path)  # a list item's own line, not its list's
@@ -108,6 +122,9 @@ def _problem(doc: Document, schema: Schema, err: ValidationError) -> Problem:
             "support is shown with a content note, but there is no content_note",
             _fix(schema, ["content_note"], add="content_note"),
         )
+    if kind == "format" and _date(value):  # a real date, so one in the future
+        fix = f"write the date you checked the facts, today ({today.isoformat()}) or earlier"
+        return Problem(doc.path, line, field, f"{which}{value} is in the future", fix)
     fix = _fix(schema, path)
     if kind == "enum":
         near = difflib.get_close_matches(str(value), [str(v) for v in err.validator_value], n=1)
@@ -208,42 +225,6 @@ def _subschema(schema: Schema, path: list[Any]) -> Schema:
         else:
             node = node.get("properties", {}).get(step, {})
     return node
-
-
-def _future_dates(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
-    found: list[tuple[list[Any], Any]] = [(["last_reviewed"], data.get("last_reviewed"))]
-    sources = data.get("sources")
-    if isinstance(sources, list):
-        found += [
-            (["sources", i, "accessed"], s.get("accessed"))
-            for i, s in enumerate(sources)
-            if isinstance(s, dict)
-        ]
-    problems = []
-    for path, value in found:
-        day = _date(value)
-        if day and day > today:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line_at(*path),
-                    _field_name(path),
-                    f"{_which(path)}{value} is in the future",
-                    f"write the date you checked the facts, today ({today.isoformat()}) or earlier",
-                )
-            )
-    started = data.get("started")
-    if isinstance(started, int) and not isinstance(started, bool) and started > today.year:
-        problems.append(
-            Problem(
-                doc.path,
-                doc.line_of("started"),
-                "started",
-                f"{started} is in the future",
-                f"write the year it started, {today.year} or earlier",
-            )
-        )
-    return problems
 
 
 def _date(value: Any) -> dt.date | None:

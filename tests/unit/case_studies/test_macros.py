@@ -38,12 +38,6 @@ def test_link_to_a_page_that_is_not_there_stays_a_link_for_the_link_check() -> N
     assert section_link(files, "index.md", "law/indx.md", "the law") == "[the law](law/indx.md)"
 
 
-def test_link_to_a_page_a_fork_excluded_is_plain_text() -> None:
-    files = _files("index.md", "law/index.md")
-    files.get_file_from_path("law/index.md").inclusion = InclusionLevel.EXCLUDED
-    assert section_link(files, "index.md", "law/index.md", "the law") == "the law"
-
-
 def test_macro_arguments_filter_the_record_fields_they_name() -> None:
     records = [
         {"title": "A", "principles": ["equality"], "nation": "Wales"},

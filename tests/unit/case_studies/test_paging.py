@@ -7,26 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from hooks.case_studies import paging
+from hooks.case_studies.pages import clashes, page_numbers, page_uri
 from hooks.case_studies.schema import load_schema
 from tests.unit.case_studies.texts import check_text
 
 
 def test_page_one_keeps_its_address_and_later_pages_sit_under_it() -> None:
-    assert paging.page_uri("case-studies/index.md", 1) == "case-studies/index.md"
-    assert paging.page_uri("case-studies/index.md", 2) == "case-studies/page/2.md"
+    assert page_uri("case-studies/index.md", 1) == "case-studies/index.md"
+    assert page_uri("case-studies/index.md", 2) == "case-studies/page/2.md"
     listing = "case-studies/principle/reciprocity.md"
-    assert paging.page_uri(listing, 1) == listing
-    assert paging.page_uri(listing, 12) == "case-studies/principle/reciprocity/page/12.md"
-
-
-def test_chunks_keep_order_and_every_item_once() -> None:
-    items = list(range(120))
-    pages = paging.chunks(items, 50)
-    assert [len(p) for p in pages] == [50, 50, 20]
-    assert [i for p in pages for i in p] == items
-    assert paging.chunks([], 50) == [[]]
-    assert paging.chunks([1, 2], 50) == [[1, 2]]
+    assert page_uri(listing, 1) == listing
+    assert page_uri(listing, 12) == "case-studies/principle/reciprocity/page/12.md"
 
 
 @pytest.mark.parametrize(
@@ -44,16 +35,7 @@ def test_chunks_keep_order_and_every_item_once() -> None:
 def test_numbers_show_first_last_current_and_its_neighbours(
     current: int, count: int, expected: list[int | None]
 ) -> None:
-    assert paging.numbers(current, count) == expected
-
-
-def test_paginate_links_previous_next_and_each_number() -> None:
-    pages = paging.paginate(2, 3, 122, lambda n: f"href-{n}")
-    assert (pages.current, pages.count, pages.total) == (2, 3, 122)
-    assert (pages.previous, pages.next) == ("href-1", "href-3")
-    assert pages.links == [(1, "href-1"), (2, "href-2"), (3, "href-3")]
-    first, last = paging.paginate(1, 3, 122, str), paging.paginate(3, 3, 122, str)
-    assert first.previous is None and last.next is None
+    assert page_numbers(current, count) == expected
 
 
 @pytest.mark.parametrize(
@@ -67,8 +49,11 @@ def test_paginate_links_previous_next_and_each_number() -> None:
         ("guides/page/2.md", False),
     ],
 )
-def test_paged_addresses_are_recognised(src_uri: str, reserved: bool) -> None:
-    assert paging.is_paged_address(src_uri) is reserved
+def test_a_docs_page_may_not_take_the_address_of_a_page_of_cards(
+    src_uri: str, reserved: bool
+) -> None:
+    schema = load_schema(Path(__file__).resolve().parents[3] / "case_studies" / "schema.json")
+    assert [p.path for p in clashes(schema, {src_uri})] == ([f"docs/{src_uri}"] if reserved else [])
 
 
 def test_a_case_study_may_not_take_the_address_of_the_index_pages() -> None:

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 
 from hooks.case_studies.export import export_csv
 from hooks.case_studies.macros import case_study_links
-from hooks.case_studies.pages import anchors_in, facet_slug, inert_markdown
+from hooks.case_studies.pages import anchors_in, inert_markdown, listing_uri
 from hooks.case_studies.schema import load_schema
 from tests.support.stories import STORY
 from tests.unit.case_studies.texts import check_text
@@ -174,8 +174,8 @@ def test_anchors_come_from_headings_and_explicit_ids() -> None:
 
 
 def test_facet_values_become_url_segments() -> None:
-    assert facet_slug("Northern Ireland") == "northern-ireland"
-    assert facet_slug("UK-wide") == "uk-wide"
+    assert listing_uri("nation", "Northern Ireland") == "case-studies/nation/northern-ireland.md"
+    assert listing_uri("nation", "UK-wide") == "case-studies/nation/uk-wide.md"
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas() -> None:
