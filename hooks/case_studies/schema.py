@@ -67,7 +67,12 @@ def check_meta(
     errors = [
         e for e in errors if e.validator != "format" or tuple(e.absolute_path) not in patterned
     ]
-    problems = [_problem(doc, schema, err, today) for err in errors]
+    problems = []
+    for err in errors:
+        if err.validator == "additionalProperties":
+            problems += _unknown_fields(doc, err)  # one problem for each unknown field
+        else:
+            problems.append(_problem(doc, schema, err, today))
     started = data.get("started")
     if isinstance(started, int) and not isinstance(started, bool) and started > today.year:
         problems.append(
@@ -99,21 +104,6 @@ def _problem(doc: Document, schema: Schema, err: ValidationError, today: dt.date
             f"{which}this required field is missing",
             _fix(schema, [*path, missing], add=missing),
         )
-    if kind == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extras = sorted(set(value) - set(allowed))
-        unknown = extras[0] if extras else "?"
-        where = doc.line_at(*path, unknown)
-        guess = difflib.get_close_matches(unknown, allowed, n=1)
-        hint = f"did you mean '{guess[0]}'? " if guess else ""
-        name = f"{field}.{unknown}" if field else unknown
-        return Problem(
-            doc.path,
-            where,
-            name,
-            f"{which}this is not a case-study field",
-            f"{hint}Use only these fields: {', '.join(allowed)}",
-        )
     if kind == "dependentRequired":
         return Problem(
             doc.path,
@@ -130,6 +120,27 @@ def _problem(doc: Document, schema: Schema, err: ValidationError, today: dt.date
         near = difflib.get_close_matches(str(value), [str(v) for v in err.validator_value], n=1)
         fix = f"did you mean '{near[0]}'? {fix}" if near else fix
     return Problem(doc.path, line, field or "(front matter)", which + _describe(err), fix)
+
+
+def _unknown_fields(doc: Document, err: ValidationError) -> list[Problem]:
+    """A problem for each field the schema does not know, with the nearest known name."""
+    path = list(err.absolute_path)
+    field, which = _field_name(path), _which(path)
+    allowed = sorted(err.schema.get("properties", {}))
+    problems = []
+    for unknown in sorted(set(err.instance) - set(allowed)):
+        guess = difflib.get_close_matches(unknown, allowed, n=1)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        problems.append(
+            Problem(
+                doc.path,
+                doc.line_at(*path, unknown),
+                f"{field}.{unknown}" if field else unknown,
+                f"{which}this is not a case-study field",
+                f"{hint}Use only these fields: {', '.join(allowed)}",
+            )
+        )
+    return problems
 
 
 class _Indented(yaml.SafeDumper):
@@ -182,7 +193,10 @@ def _describe(err: ValidationError) -> str:
     if kind == "uniqueItems":
         return "this list has the same value more than once"
     if kind in ("minimum", "maximum"):
-        return f"{shown} is not a year between 1800 and 2100"
+        low, high = err.schema.get("minimum"), err.schema.get("maximum")
+        if high is None:  # an outcome's source number
+            return f"{shown} is less than {low}, the smallest allowed"
+        return f"{shown} is not a year between {low} and {high}"  # started
     return err.message
 
 

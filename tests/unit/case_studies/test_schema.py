@@ -156,6 +156,24 @@ def test_each_rule_gives_its_exact_message(change: tuple[str, str], message: str
     assert problems[0].startswith(message)
 
 
+def test_every_unknown_field_is_named_not_only_the_first() -> None:
+    problems = _problems(GOOD.replace("location: Leeds", "location: Leeds\ntitel: X\nregoin: Y"))
+    assert [p.split(". Fix:")[0] for p in problems] == [
+        "case_studies/example.md:7: regoin: this is not a case-study field",
+        "case_studies/example.md:6: titel: this is not a case-study field",
+    ]
+    assert "did you mean 'title'?" in problems[1]
+
+
+def test_an_outcome_source_of_zero_is_below_the_first_source() -> None:
+    outcome = "evidence: {level: none found}\noutcomes:\n  - {text: Fewer falls., source: 0}"
+    problems = _problems(GOOD.replace("evidence: {level: none found}", outcome))
+    assert any(
+        "outcomes.source: the first outcome: 0 is less than 1, the smallest allowed." in p
+        for p in problems
+    ), problems
+
+
 def test_file_names_must_be_usable_addresses() -> None:
     assert _problems(GOOD, "Bad Name")[0].startswith(
         "case_studies/example.md:1: (file name): 'Bad Name' is not a usable web address."
