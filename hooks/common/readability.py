@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import pyphen
 
-from hooks.content.markdown_mask import mask
+from hooks.common.markdown_mask import mask
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

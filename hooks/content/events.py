@@ -30,10 +30,10 @@ from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
+from hooks.common.markdown_mask import mask
 from hooks.content import abbreviations, page_fields
 from hooks.content.links import Link, check_links, ids_in, links_in
 from hooks.content.lint import lint
-from hooks.content.markdown_mask import mask
 
 if TYPE_CHECKING:
     import jinja2

@@ -1,7 +1,7 @@
 """Content lint: accessibility and safety of what editors write.
 
 `lint` checks a page's Markdown, with code and comments masked
-(markdown_mask.py), so each line number is the file's own:
+(common/markdown_mask.py), so each line number is the file's own:
 
 - images without alt text, vague or empty link text, skipped or second
   level-1 headings, empty headings and tables without a header row;
@@ -24,7 +24,7 @@ import re
 from html.parser import HTMLParser
 
 from hooks.common.errors import Problem
-from hooks.content.markdown_mask import mask
+from hooks.common.markdown_mask import mask
 
 VAGUE_LINK_TEXT = {
     "click here",

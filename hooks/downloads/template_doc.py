@@ -40,7 +40,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from hooks.content.markdown_mask import mask
+from hooks.common.markdown_mask import mask
 
 # The heading that starts the template: the rest of the page is the template.
 TEMPLATE_HEADING = re.compile(r"^##[ \t]+The template[ \t]*#*[ \t]*\r?$", re.MULTILINE)

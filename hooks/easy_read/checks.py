@@ -25,8 +25,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from hooks.common.errors import Problem
+from hooks.common.markdown_mask import mask
 from hooks.common.readability import prose_blocks, score_text, sentences_in, words_in
-from hooks.content.markdown_mask import mask
 
 MAX_SENTENCE_WORDS = 15
 MAX_AVERAGE_WORDS = 12

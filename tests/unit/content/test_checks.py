@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hooks.common.markdown_mask import mask
 from hooks.content.lint import lint
-from hooks.content.markdown_mask import mask
 
 
 def _messages(markdown: str) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from hooks.common.markdown_mask import mask
 from hooks.content.links import Link, check_links, ids_in, links_in, resolve
-from hooks.content.markdown_mask import mask
 
 PAGES = {"index.md", "law/index.md", "law/wales.md", "guides/paying-people.md", "assets/a.svg"}
 IDS = {"law/wales.md": {"procurement-in-wales", "sources"}, "index.md": {"start"}}
