@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from hooks.brand.fork import list_settings  # noqa: E402 - needs the project on the path
 from hooks.brand.palette import check_brand, key_lines  # noqa: E402
 from hooks.case_studies.load import load_folder  # noqa: E402
-from hooks.case_studies.schema import load_schema  # noqa: E402
+from hooks.case_studies.schema import checked_schema  # noqa: E402
 from hooks.common.errors import Problem  # noqa: E402
 from hooks.common.front_matter import read_document  # noqa: E402
 from hooks.content.abbreviations import SOURCE, parse  # noqa: E402
@@ -74,9 +74,13 @@ def main() -> int:
     today = dt.date.today()
     extra, problems = settings(ROOT)
     problems += page_problems(ROOT / "docs", today, default_interval(extra))
-    schema = load_schema(ROOT / "case_studies" / "schema.json")
-    taken = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
-    problems += load_folder(ROOT / "case_studies", "case_studies", schema, today, taken)[1]
+    schema, schema_problems = checked_schema(
+        ROOT / "case_studies" / "schema.json", "case_studies/schema.json"
+    )
+    problems += schema_problems
+    if schema is not None:
+        taken = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+        problems += load_folder(ROOT / "case_studies", "case_studies", schema, today, taken)[1]
     abbreviations = ROOT / SOURCE
     if abbreviations.is_file():
         problems += parse(abbreviations.read_text(encoding="utf-8-sig"))[1]

@@ -32,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.case_studies import pages
 from hooks.case_studies.load import load_folder
-from hooks.case_studies.schema import load_schema
+from hooks.case_studies.schema import checked_schema
 from hooks.case_studies.store import record_of_page, set_records
 from hooks.case_studies.story import StoryPage
-from hooks.common.errors import Problem, raise_if_any
+from hooks.common.errors import raise_if_any
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,18 +58,10 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _site
     root = Path(config.config_file_path).parent
-    schema_path = root / FOLDER / "schema.json"
-    if not schema_path.is_file():
-        missing = Problem(
-            f"{FOLDER}/schema.json",
-            1,
-            "(file)",
-            "the case-study schema is missing",
-            "restore case_studies/schema.json from the upstream project",
-        )
-        raise_if_any([missing])
+    schema, problems = checked_schema(root / FOLDER / "schema.json", f"{FOLDER}/schema.json")
+    if schema is None:
+        raise_if_any(problems)
         return files  # previewing: shown in the browser; the site goes on without case studies
-    schema = load_schema(schema_path)
     taken = {f.src_uri for f in files}
     records, problems = load_folder(root / FOLDER, FOLDER, schema, dt.date.today(), taken)
     problems += pages.clashes(schema, taken)

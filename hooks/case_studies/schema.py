@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, SchemaError, ValidationError
 
 from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
@@ -26,8 +26,42 @@ Schema = dict[str, Any]
 
 
 def load_schema(path: Path) -> Schema:
-    """The schema at `path`."""
+    """The schema at `path`, trusted (tests and benchmarks; the build uses `checked_schema`)."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def checked_schema(path: Path, display: str) -> tuple[Schema | None, list[Problem]]:
+    """The schema at `path`, or None and why not: a fork may edit it, so a
+    mistake in it is an editor's problem with its line, never a traceback."""
+    restore = "restore case_studies/schema.json from the upstream project"
+    if not path.is_file():
+        return None, [Problem(display, 1, "(file)", "the case-study schema is missing", restore)]
+    try:
+        schema = load_schema(path)
+        Draft202012Validator.check_schema(schema)
+    except json.JSONDecodeError as err:
+        return None, [
+            Problem(
+                display,
+                err.lineno,
+                "(file)",
+                f"this is not valid JSON: {err.msg}",
+                "put names and text in double quotes, with a comma between items and none "
+                f"after the last, or {restore}",
+            )
+        ]
+    except SchemaError as err:
+        where = ".".join(map(str, err.absolute_path)) or "(file)"
+        return None, [
+            Problem(
+                display,
+                1,
+                where,
+                f"this is not a valid JSON Schema: {err.message}",
+                f"compare it with a field that works, or {restore}",
+            )
+        ]
+    return schema, []
 
 
 def allowed_values(node: Schema) -> list[str]:

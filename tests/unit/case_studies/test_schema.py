@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from hooks.case_studies.export import export_csv
 from hooks.case_studies.macros import case_study_links
 from hooks.case_studies.pages import anchors_in, inert_markdown, listing_uri
-from hooks.case_studies.schema import load_schema
+from hooks.case_studies.schema import checked_schema, load_schema
 from tests.support.stories import STORY
 from tests.unit.case_studies.texts import check_text
 
@@ -58,6 +58,28 @@ def test_schema_is_valid_draft_2020_12() -> None:
 def test_every_field_documents_itself_with_a_description_and_an_example() -> None:
     for name, spec in SCHEMA["properties"].items():
         assert spec.get("description") and spec.get("examples"), name
+
+
+def test_a_broken_schema_file_is_an_editor_problem_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "schema.json"
+    assert [str(p) for p in checked_schema(path, "s.json")[1]] == [
+        "s.json:1: (file): the case-study schema is missing. Fix: restore "
+        "case_studies/schema.json from the upstream project"
+    ]
+    path.write_text('{\n  "type": "object",\n  "properties": {"title": {"type": "text"},}\n}\n')
+    schema, problems = checked_schema(path, "s.json")
+    assert schema is None
+    assert str(problems[0]).startswith(
+        "s.json:3: (file): this is not valid JSON: Expecting property name enclosed in double "
+        "quotes. Fix: put names and text in double quotes"
+    )
+    path.write_text('{"type": "object", "properties": {"title": {"type": "text"}}}')
+    schema, problems = checked_schema(path, "s.json")
+    assert schema is None
+    assert str(problems[0]).startswith(
+        "s.json:1: properties.title.type: this is not a valid JSON Schema: 'text' is not valid"
+    )
+    assert checked_schema(ROOT / "case_studies" / "schema.json", "s.json") == (SCHEMA, [])
 
 
 def test_template_is_a_valid_case_study() -> None:
