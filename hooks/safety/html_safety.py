@@ -77,14 +77,6 @@ _TOKEN = re.compile(
 )
 _START = re.compile(r"<[a-zA-Z]")
 _PASSING = frozenset({"skip", "comment", "other"})  # tokens with nothing to check
-# Whatever an external address must contain, written out or as a character
-# reference (or with the tabs and newlines that URL parsing drops). Most
-# links and files are the site's own, and skipping them halves a page scan.
-_MAY_LEAVE = re.compile(r"//|http|&|[\t\r\n]", re.IGNORECASE)
-# Tags that matter only for an address that leaves the site (links, and
-# files over http). Scripts are hashed whatever their address; <head>, <meta>
-# and <title> place the policy.
-_SKIPPABLE = frozenset({"a", *FETCHING} - {"script"})
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -117,11 +109,7 @@ def scan(html: str) -> Scan:
         if tag not in _WATCHED:
             head_open = False
             continue
-        text = m.group("rawattrs") if raw else m.group("attrs")
-        if tag in _SKIPPABLE and not _MAY_LEAVE.search(text):
-            head_open = False  # a link or file within the site: nothing to check or change
-            continue
-        attrs = _attrs(text)
+        attrs = _attrs(m.group("rawattrs") if raw else m.group("attrs"))
         values = {k: v or "" for k, v in attrs}
         end = m.start("rawtext") if raw else m.end()
         if (tag == "head" and result.insert_at is None) or (
