@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import lru_cache
 from typing import Any
 
 from hooks.safety import html_safety
@@ -96,18 +95,13 @@ def secure_page(
     """
     found = html_safety.scan(html)
     edits = [
-        (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
+        (tag.start, tag.end, str(fragments.link(with_safe_rel(tag.attrs))))
         for tag in found.external_links
     ]
     if with_policy and found.insert_at is not None:
         policy = content_security_policy(found.inline_scripts, webassembly)
         edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
     return html_safety.apply_edits(html, edits), found
-
-
-@lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
-def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
-    return str(fragments.link(with_safe_rel(list(attrs))))
 
 
 def line_of(text: str, needle: str) -> int:
