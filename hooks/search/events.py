@@ -92,21 +92,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # after every hook that changes the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if not _state["dirty"] and not _excluded(page.meta):
+    if not _state["dirty"]:
         _add(output, page.file.dest_uri)
     return output
-
-
-def _excluded(meta: dict[str, Any]) -> bool:
-    """Front matter `search: exclude: true`, as overrides/main.html reads it.
-
-    Also written by case_study_pages.UNSEARCHED, checked by page_front_matter.
-    Such a page has no `data-pagefind-body`, so Pagefind would leave it out
-    of the index anyway; not sending it halves what Pagefind reads at 1,000
-    case studies (the listings repeat every card).
-    """
-    search = meta.get("search")
-    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
