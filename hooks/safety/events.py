@@ -72,9 +72,19 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         if macros_guard.will_render(
             doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))
         ):
-            problems.extend(macros_guard.page_problems(doc, plugin.env, allowed))
+            found = macros_guard.page_problems(doc, plugin.env, allowed)
+            if found:
+                _state["refused"].add(src_uri)
+            problems.extend(found)
     raise_if_any(problems)
     return files
+
+
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+    if page.file.src_uri in _state["refused"]:
+        page.meta["render_macros"] = False  # the plugin leaves the page's text as it is
+    return markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
