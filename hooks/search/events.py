@@ -92,8 +92,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # after every hook that changes the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if not _state["dirty"]:
-        _add(output, page.file.dest_uri)
+    if _state["dirty"]:
+        return output  # the folder is indexed at the end instead
+    try:
+        _state["index"].add_page(indexed_part(output), page.file.dest_uri)
+    except PagefindError as error:
+        raise PluginError(f"The search index could not be built: {error}") from error
     return output
 
 
@@ -125,13 +129,6 @@ def on_build_error(*, error: Exception) -> None:
 
 def on_shutdown() -> None:
     _stop()  # `mkdocs serve` stopped while a preview index was being written
-
-
-def _add(html: str, path: str) -> None:
-    try:
-        _state["index"].add_page(indexed_part(html), path)
-    except PagefindError as error:
-        raise PluginError(f"The search index could not be built: {error}") from error
 
 
 def _stop() -> None:
