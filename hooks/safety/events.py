@@ -25,7 +25,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.case_studies.macros import MACRO_NAMES
 from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
@@ -65,8 +64,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     if plugin is None:
         return files
     by_default = bool(plugin.config["render_by_default"])
-    # Our macros, plus any another hook registered (the governance hook's whats_new).
-    allowed = {*MACRO_NAMES, *macros_guard.our_macros(plugin.macros, HOOKS)}
+    # The macros our hooks registered: the case studies' and the governance hook's whats_new.
+    allowed = macros_guard.our_macros(plugin.macros, HOOKS)
     problems: list[Problem] = []
     for src_uri, doc in page_store.items():
         if macros_guard.will_render(
