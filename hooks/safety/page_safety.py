@@ -99,8 +99,8 @@ def secure_page(
     """
     found = scan(html)
     edits = [
-        (tag.start, tag.end, str(fragments.link(with_safe_rel(tag.attrs))))
-        for tag in found.external_links
+        (start, end, str(fragments.link(with_safe_rel(attrs))))
+        for start, end, attrs in found.external_links
     ]
     if with_policy and found.insert_at is not None:
         policy = content_security_policy(found.inline_scripts, webassembly)
@@ -134,22 +134,14 @@ Attrs = list[tuple[str, str | None]]
 
 
 @dataclass
-class Tag:
-    """One start tag: where its text sits in the page, and its attributes."""
-
-    start: int
-    end: int
-    attrs: Attrs
-
-
-@dataclass
 class Scan:
     """What secure_page and the safety hook need to know about one page."""
 
     insert_at: int | None = None  # after <head>, or its <meta charset> if that comes first
     inline_scripts: list[str] = field(default_factory=list)  # the theme's, to be hashed
     content_scripts: int = 0  # inline scripts inside <article>: never hashed
-    external_links: list[Tag] = field(default_factory=list)
+    # Each external link's start tag: where its text sits in the page, and its attributes.
+    external_links: list[tuple[int, int, Attrs]] = field(default_factory=list)
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
 
 
@@ -225,7 +217,7 @@ def scan(html: str) -> Scan:
             else:
                 result.inline_scripts.append(m.group("rawtext"))
         elif tag == "a" and is_external(values.get("href", "")):
-            result.external_links.append(Tag(m.start(), end, attrs))
+            result.external_links.append((m.start(), end, attrs))
         result.insecure += insecure_urls(tag, values)
     return result
 
