@@ -67,8 +67,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = COMPILED
-    cache = NavCache(set(_state["nav_urls"]))
-    env.globals["nav_cache"] = cache
+    env.globals["nav_cache"] = NavCache(_state["nav_urls"])
     # `{{ 'assets/stylesheets/site.css' | asset | url }}` gives the hashed name.
     renamed = _state["renamed"]
     env.filters["asset"] = lambda src_uri: renamed.get(src_uri, src_uri)
