@@ -3,8 +3,9 @@
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
 Pagefind process (`pagefind_service.py`); `on_post_page` sends it each page
 as soon as it is final, so it indexes on another core while MkDocs builds the
-next; `on_post_build` writes the index. The theme's 404 page is not sent: it
-has no `data-pagefind-body`, so Pagefind would leave it out.
+next; `on_post_build` writes the index. A page with `search: exclude: true`
+has no `data-pagefind-body`, so Pagefind leaves it out by itself; the
+theme's 404 page, which has none either, is not sent.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 in `make serve`'s preview Pagefind writes that index while the preview goes on.
 `on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
