@@ -4,8 +4,7 @@ Events:
 - `on_startup`: a preview (`mkdocs serve`) keeps plain names, source maps and
   readable HTML.
 - `on_files`: our CSS and JavaScript get content-hashed names; unused theme
-  files are dropped (production.py); Material's script bundle is found
-  (theme_script.py).
+  files are dropped; Material's script bundle is found (production.py).
 - `on_nav`: the pages in the navigation, for the navigation cache.
 - `on_env`: the navigation cache and the compiled templates (nav_cache.py),
   the `asset` filter and the `material_bundle` global.
@@ -28,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.output import production
 from hooks.output.nav_cache import COMPILED, NavCache
-from hooks.output.theme_script import find_bundle
 
 if TYPE_CHECKING:
     import jinja2
@@ -58,7 +56,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         elif not _state["serving"] and production.is_ours(file, custom_dir):
             renamed[file.src_uri] = production.fingerprint(file)
     _state["renamed"] = renamed
-    _state["bundle"] = find_bundle([f.src_uri for f in files])
+    _state["bundle"] = production.find_bundle([f.src_uri for f in files])
     return files
 
 
@@ -69,8 +67,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = COMPILED
-    cache = NavCache(set(_state["nav_urls"]))
-    env.globals["nav_cache"] = cache
+    env.globals["nav_cache"] = NavCache(_state["nav_urls"])
     # `{{ 'assets/stylesheets/site.css' | asset | url }}` gives the hashed name.
     renamed = _state["renamed"]
     env.filters["asset"] = lambda src_uri: renamed.get(src_uri, src_uri)

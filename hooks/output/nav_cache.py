@@ -22,6 +22,7 @@ of the same process (`mkdocs serve`).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -31,41 +32,33 @@ if TYPE_CHECKING:
 
 
 class NavCache:
-    """Rendered navigation lists, keyed by the folder of the page they are for."""
+    """Rendered shared parts, keyed by part, template and the folder of the page they are for."""
 
     def __init__(self, nav_urls: set[str]) -> None:
         self.nav_urls = nav_urls
         self.html: dict[str, str] = {}
-        self.folders: dict[str, str | None] = {}  # page URL -> its folder, if shared
 
     def key(self, page: Page | None, part: str = "nav") -> str | None:
         """The cache key for `part` of `page`, or None if it must be rendered."""
         if page is None:
             return None
-        template = page.meta.get("template", "main.html") if page.meta else "main.html"
-        folder = self._folder(page.url)
-        if folder is None:
+        url = page.url
+        # With directory URLs a page is its own folder: a nav page inside
+        # it would be linked differently from a neighbour's, so never share.
+        inside = url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url)
+        if url in self.nav_urls or inside:
             return None
-        return f"{part}|{template}|{folder}"
+        template = page.meta.get("template", "main.html") if page.meta else "main.html"
+        return f"{part}|{template}|{posixpath.dirname(url.rstrip('/'))}"
 
-    def _folder(self, url: str) -> str | None:
-        """The folder whose pages share `url`'s navigation, worked out once per page."""
-        if url not in self.folders:
-            # With directory URLs a page is its own folder: a nav page inside
-            # it would be linked differently from a neighbour's, so never share.
-            inside = url.endswith("/") and any(u.startswith(url) for u in self.nav_urls if u != url)
-            shared = url not in self.nav_urls and not inside
-            self.folders[url] = posixpath.dirname(url.rstrip("/")) if shared else None
-        return self.folders[url]
-
-    def get(self, key: str | None) -> str | None:
-        return None if key is None else self.html.get(key)
-
-    def keep(self, key: str | None, html: str) -> str:
-        """Remember `html` for `key` (if there is one) and return it."""
-        if key is not None:
-            self.html[key] = html
-        return html
+    def part(self, page: Page | None, name: str, render: Callable[[], str]) -> str:
+        """`name` of `page`: as rendered for the first page of its folder, or rendered now."""
+        key = self.key(page, name)
+        if key is None:
+            return render()
+        if key not in self.html:
+            self.html[key] = render()
+        return self.html[key]
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

@@ -6,6 +6,16 @@ lazily, with width and height so the page does not jump; HTML is minified.
 Material's own assets already carry hashes; ours get them here, so a host can
 cache every file under assets/ for a year and readers still get updates.
 A preview (`mkdocs serve`) keeps plain names, source maps and readable HTML.
+
+Material's script is loaded on the reader's first interaction, not with the
+page. Material's `bundle.*.min.js` is 35 KB gzipped, half of a first visit,
+and a reader who only reads never needs it: without it the pages work as
+they do with JavaScript off. `overrides/partials/javascripts/first-visit.html`
+loads it when the reader first presses a key, clicks, touches, scrolls or
+moves focus. Material's own template names the bundle by its fingerprinted
+file name; `find_bundle` finds that name among the theme's files rather than
+copy it, so a Material upgrade cannot leave the loader pointing at a file
+that is gone.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import imagesize
 import minify_html
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -27,6 +38,8 @@ if TYPE_CHECKING:
 _UNUSED_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 _FINGERPRINTED = (".css", ".js")
 
+BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'\s([a-zA-Z][\w:-]*)="([^"]*)"')
 
@@ -34,6 +47,18 @@ _ATTR = re.compile(r'\s([a-zA-Z][\w:-]*)="([^"]*)"')
 def is_unused(src_uri: str, *, keep_maps: bool) -> bool:
     """Whether a theme file is left out of the published site."""
     return src_uri.startswith(_UNUSED_PREFIXES) or (src_uri.endswith(".map") and not keep_maps)
+
+
+def find_bundle(src_uris: list[str]) -> str:
+    """The one Material bundle among the theme's files; an error if not exactly one."""
+    found = [uri for uri in src_uris if BUNDLE.fullmatch(uri)]
+    if len(found) != 1:
+        raise PluginError(
+            f"output: expected one Material bundle (assets/javascripts/bundle.*.min.js) "
+            f"among the theme's files, found {found or 'none'}. Fix: check the Material "
+            "version in requirements.txt and the loader in hooks/output/production.py."
+        )
+    return found[0]
 
 
 def hashed_name(src_uri: str, content: bytes) -> str:

@@ -38,6 +38,7 @@ pages.
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -60,21 +61,12 @@ if TYPE_CHECKING:
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
-class Captured(logging.Handler):
-    """Keeps the text of every warning and error logged during a build."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 log = get_plugin_logger("preview")
 _state: dict[str, Any] = {"preview": False, "serving": False, "templates": ""}
 _problems: list[errors.Problem] = []
-_warnings = Captured()
+# Every warning and error logged during a build (never flushed: the capacity is never reached).
+_warnings = logging.handlers.BufferingHandler(capacity=sys.maxsize)
+_warnings.setLevel(logging.WARNING)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -98,15 +90,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     if _state["serving"]:
         _problems.clear()
-        _warnings.messages.clear()
+        _warnings.buffer.clear()
         _state["templates"] = fragments.folder(config)
 
 
 @event_priority(-200)  # last: after every hook has had its say
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _state["serving"] or not (_problems or _warnings.messages):
+    if not _state["serving"] or not (_problems or _warnings.buffer):
         return
-    found = [str(p) for p in sorted(_problems)] + _warnings.messages
+    found = [str(p) for p in sorted(_problems)] + [r.getMessage() for r in _warnings.buffer]
     for message in found[: len(_problems)]:
         log.error(message)
     html = fragments.render(_state["templates"], "preview-problems.html", problems=found)

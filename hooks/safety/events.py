@@ -25,7 +25,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # so that `hooks.<capability>` imports work (MkDocs restores sys.path after).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.case_studies.macros import MACRO_NAMES
 from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
@@ -65,16 +64,26 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     if plugin is None:
         return files
     by_default = bool(plugin.config["render_by_default"])
-    # Our macros, plus any another hook registered (the governance hook's whats_new).
-    allowed = {*MACRO_NAMES, *macros_guard.our_macros(plugin.macros, HOOKS)}
+    # The macros our hooks registered: the case studies' and the governance hook's whats_new.
+    allowed = macros_guard.our_macros(plugin.macros, HOOKS)
     problems: list[Problem] = []
     for src_uri, doc in page_store.items():
         if macros_guard.will_render(
             doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))
         ):
-            problems.extend(macros_guard.page_problems(doc, plugin.env, allowed))
+            found = macros_guard.page_problems(doc, plugin.env, allowed)
+            if found:
+                _state["refused"].add(src_uri)
+            problems.extend(found)
     raise_if_any(problems)
     return files
+
+
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
+    if page.file.src_uri in _state["refused"]:
+        page.meta["render_macros"] = False  # the plugin leaves the page's text as it is
+    return markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:

@@ -8,19 +8,22 @@
 - `_headers` (Netlify, Cloudflare Pages) carries what a <meta> cannot:
   `frame-ancestors` and other response headers. See SECURITY.md.
 Under `mkdocs serve` the policy is left out: its live-reload script is inline.
-The safety hook applies `secure_page` to every page and to the 404 page,
-with the inline scripts html_safety.scan found.
+The safety hook applies `secure_page` to every page and to the 404 page.
+
+A page is scanned once, in one regular-expression pass that splits it as a
+browser's tokenizer does (script text is kept raw, so its hash matches the
+one the browser computes). Nothing here touches MkDocs.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from functools import lru_cache
+import re
+from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
-
-from hooks.safety import html_safety
-from hooks.safety.html_safety import Attrs
+from urllib.parse import urlsplit
 
 # No address of ours leaves with a reader who follows a link: what they read
 # here (a page about abuse, say) is nobody else's business.
@@ -88,28 +91,161 @@ def secure_page(
     fragments: Any,
     with_policy: bool = True,
     webassembly: bool = False,
-) -> tuple[str, html_safety.Scan]:
+) -> tuple[str, Scan]:
     """The page with its policy (unless told not to) and safe links, and the scan.
 
     `webassembly`: the page runs WebAssembly (a page sets `webassembly: true`
     in its front matter; only the generated search page does).
     """
-    found = html_safety.scan(html)
+    found = scan(html)
     edits = [
-        (tag.start, tag.end, _safe_link(fragments, tuple(tag.attrs)))
-        for tag in found.external_links
+        (start, end, str(fragments.link(with_safe_rel(attrs))))
+        for start, end, attrs in found.external_links
     ]
     if with_policy and found.insert_at is not None:
         policy = content_security_policy(found.inline_scripts, webassembly)
         edits.append((found.insert_at, found.insert_at, fragments.policy(policy, REFERRER_POLICY)))
-    return html_safety.apply_edits(html, edits), found
-
-
-@lru_cache(maxsize=4096)  # the same few links (sources, edit, footer) recur on many pages
-def _safe_link(fragments: Any, attrs: tuple[tuple[str, str | None], ...]) -> str:
-    return str(fragments.link(with_safe_rel(list(attrs))))
+    return apply_edits(html, edits), found
 
 
 def line_of(text: str, needle: str) -> int:
     index = text.find(needle)
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+# Elements and attributes through which a page makes the browser fetch something.
+FETCHING = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "form": ("action",),
+}
+# <link rel> values that name another page rather than load something.
+NAVIGATION_RELS = frozenset({"canonical", "alternate", "prev", "next", "author", "license"})
+
+Attrs = list[tuple[str, str | None]]
+
+
+@dataclass
+class Scan:
+    """What secure_page and the safety hook need to know about one page."""
+
+    insert_at: int | None = None  # after <head>, or its <meta charset> if that comes first
+    inline_scripts: list[str] = field(default_factory=list)  # the theme's, to be hashed
+    content_scripts: int = 0  # inline scripts inside <article>: never hashed
+    # Each external link's start tag: where its text sits in the page, and its attributes.
+    external_links: list[tuple[int, int, Attrs]] = field(default_factory=list)
+    insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
+
+
+# The only tags whose attributes matter here.
+_WATCHED = frozenset({"head", "meta", "title", "script", "a", "article", *FETCHING})
+_RAW = "script|style|title|textarea"  # elements whose text is never markup
+_BODY = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""  # attributes; quoted values may hold ">"
+_NAMES = "|".join(sorted(_WATCHED | set(_RAW.split("|")), key=len, reverse=True))
+
+# One pass over the page with one regular expression, splitting it as a
+# browser's tokenizer does: comments; elements whose text is never markup,
+# taken whole (so a "<" inside a title is never read as a tag); </article>;
+# the start tags we watch. Everything else (text, other tags with their
+# attributes) is consumed in long "skip" runs without a Python step each,
+# which keeps the scan fast on pages with large menus.
+_TOKEN = re.compile(
+    r"(?P<skip>(?:[^<]+"
+    rf"|<(?!!--|/article\s*>|(?:{_NAMES})(?=[\s/>]))/?[a-zA-Z!?]{_BODY}>"
+    r"|<(?![a-zA-Z!?/]))+)"
+    r"|(?P<comment><!--.*?-->)"
+    rf"|(?P<raw><(?P<rawtag>{_RAW})(?=[\s/>])(?P<rawattrs>{_BODY})>(?P<rawtext>.*?)</(?P=rawtag)\s*>)"
+    r"|</(?P<endtag>article)\s*>"
+    rf"|<(?P<tag>{_NAMES})(?=[\s/>])(?P<attrs>{_BODY})>"
+    r"|(?P<other><)",
+    re.DOTALL | re.IGNORECASE,
+)
+_START = re.compile(r"<[a-zA-Z]")
+_PASSING = frozenset({"skip", "comment", "other"})  # tokens with nothing to check
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+def _attrs(text: str) -> Attrs:
+    """Attribute names (lower case) and values (character references decoded)."""
+    found: Attrs = []
+    for m in _ATTR.finditer(text):
+        value = next((v for v in m.groups()[1:] if v is not None), None)
+        found.append((m.group(1).lower(), None if value is None else unescape(value)))
+    return found
+
+
+def scan(html: str) -> Scan:
+    """Scan a built page."""
+    result = Scan()
+    head_open = False  # in the head's opening run: <head>, <meta>, <title>
+    article_depth = 0
+    for m in _TOKEN.finditer(html):
+        kind = m.lastgroup
+        if kind in _PASSING:
+            # Another element opened: the head's opening run has ended.
+            head_open = head_open and not _START.search(m.group(0))
+            continue
+        if kind == "endtag":
+            if article_depth:
+                article_depth -= 1
+            continue
+        raw = kind == "raw"
+        tag = (m.group("rawtag") if raw else m.group("tag")).lower()
+        if tag not in _WATCHED:
+            head_open = False
+            continue
+        attrs = _attrs(m.group("rawattrs") if raw else m.group("attrs"))
+        values = {k: v or "" for k, v in attrs}
+        end = m.start("rawtext") if raw else m.end()
+        if (tag == "head" and result.insert_at is None) or (
+            tag == "meta" and "charset" in values and head_open
+        ):
+            result.insert_at = end
+        head_open = tag in ("head", "meta", "title") and result.insert_at is not None
+        article_depth += tag == "article"
+        if tag == "script" and "src" not in values:
+            if article_depth:
+                result.content_scripts += 1  # from the content: let the policy block it
+            else:
+                result.inline_scripts.append(m.group("rawtext"))
+        elif tag == "a" and is_external(values.get("href", "")):
+            result.external_links.append((m.start(), end, attrs))
+        result.insecure += insecure_urls(tag, values)
+    return result
+
+
+def is_external(href: str) -> bool:
+    """Whether a link leaves the site: an absolute http(s) or scheme-relative address."""
+    href = href.strip()
+    return href.startswith("//") or urlsplit(href).scheme.lower() in ("http", "https")
+
+
+def insecure_urls(tag: str, attrs: dict[str, str]) -> list[str]:
+    """The plain-http addresses this tag would load (mixed content on an https site)."""
+    if tag == "link" and set(attrs.get("rel", "").lower().split()) <= NAVIGATION_RELS:
+        return []
+    found = []
+    for name in FETCHING.get(tag, ()):
+        for candidate in attrs.get(name, "").split(","):
+            url = candidate.strip().split(" ")[0]
+            if urlsplit(url).scheme.lower() == "http":
+                found.append(url)
+    return found
+
+
+def apply_edits(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """Replace each (start, end) span with its text; spans must not overlap."""
+    out, last = [], 0
+    for start, end, text in sorted(edits):
+        out += [html[last:start], text]
+        last = end
+    out.append(html[last:])
+    return "".join(out)

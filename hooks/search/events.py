@@ -3,8 +3,9 @@
 Events: `on_files` adds the generated search page; `on_pre_build` starts a
 Pagefind process (`pagefind_service.py`); `on_post_page` sends it each page
 as soon as it is final, so it indexes on another core while MkDocs builds the
-next; `on_post_build` writes the index. The theme's 404 page is not sent: it
-has no `data-pagefind-body`, so Pagefind would leave it out.
+next; `on_post_build` writes the index. A page with `search: exclude: true`
+has no `data-pagefind-body`, so Pagefind leaves it out by itself; the
+theme's 404 page, which has none either, is not sent.
 A `--dirty` build, which skips unchanged pages, indexes the folder instead;
 in `make serve`'s preview Pagefind writes that index while the preview goes on.
 `on_build_error` and `on_shutdown` stop the process. Why Pagefind rather than Material's search:
@@ -92,21 +93,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # after every hook that changes the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if not _state["dirty"] and not _excluded(page.meta):
-        _add(output, page.file.dest_uri)
+    if _state["dirty"]:
+        return output  # the folder is indexed at the end instead
+    try:
+        _state["index"].add_page(indexed_part(output), page.file.dest_uri)
+    except PagefindError as error:
+        raise PluginError(f"The search index could not be built: {error}") from error
     return output
-
-
-def _excluded(meta: dict[str, Any]) -> bool:
-    """Front matter `search: exclude: true`, as overrides/main.html reads it.
-
-    Also written by case_study_pages.UNSEARCHED, checked by page_front_matter.
-    Such a page has no `data-pagefind-body`, so Pagefind would leave it out
-    of the index anyway; not sending it halves what Pagefind reads at 1,000
-    case studies (the listings repeat every card).
-    """
-    search = meta.get("search")
-    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -137,13 +130,6 @@ def on_build_error(*, error: Exception) -> None:
 
 def on_shutdown() -> None:
     _stop()  # `mkdocs serve` stopped while a preview index was being written
-
-
-def _add(html: str, path: str) -> None:
-    try:
-        _state["index"].add_page(indexed_part(html), path)
-    except PagefindError as error:
-        raise PluginError(f"The search index could not be built: {error}") from error
 
 
 def _stop() -> None:

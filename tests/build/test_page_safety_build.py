@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +15,7 @@ from bs4 import BeautifulSoup
 from hooks.safety.page_safety import HEADERS, headers_file
 from tests.support.sites import (
     FIXTURES,
+    QUIET_ENV,
     ROOT,
     build_fixture_with_page,
     copy_fixture,
@@ -125,3 +129,41 @@ def test_an_insecure_image_in_a_case_study_names_its_own_file_and_line(tmp_path:
 def test_security_md_shows_the_headers_the_build_writes() -> None:
     text = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
     assert "```\n" + headers_file(HEADERS) + "```" in text
+
+
+# A preview build (`mkdocs serve`), run the way the CLI runs one, in a fresh process.
+PREVIEW_BUILD = """
+import logging
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.basicConfig()
+config = load_config("mkdocs.yml", site_dir="../site")
+config.plugins.on_startup(command="serve", dirty=False)
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
+"""
+
+
+def test_the_preview_does_not_render_a_page_the_macros_guard_refused(tmp_path: Path) -> None:
+    # The preview collects problems instead of stopping; the refused Jinja must still not run.
+    project = copy_fixture("minimal", tmp_path / "project")
+    marker = tmp_path / "ran"
+    escape = f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
+    page = f"---\ntitle: Escape\nrender_macros: true\n---\n\n# Escape\n\n{escape}\n"
+    (project / "docs" / "escape.md").write_text(page, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", PREVIEW_BUILD],
+        cwd=project,
+        env={**os.environ, **QUIET_ENV},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert "docs/escape.md:8: macros: it calls '.system'" in proc.stderr
+    assert (tmp_path / "site" / "escape" / "index.html").exists()  # the build went on
+    assert not marker.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -42,24 +43,36 @@ def test_a_page_with_navigation_pages_inside_its_folder_is_not_shared() -> None:
     assert cache.key(_page("guides/")) is None
 
 
-def test_kept_html_is_returned_for_its_key_only() -> None:
-    cache = NavCache(set())
-    assert cache.keep("case-studies", "<li>nav</li>") == "<li>nav</li>"
-    assert cache.get("case-studies") == "<li>nav</li>"
-    assert cache.get("search") is None
-    assert cache.keep(None, "<li>x</li>") == "<li>x</li>"
-    assert cache.get(None) is None
+def test_a_part_is_rendered_once_per_key_and_every_time_without_one() -> None:
+    cache = NavCache({""})
+    rendered: list[str] = []
+
+    def render(html: str) -> Callable[[], str]:
+        """A stand-in for Jinja's `caller`, noting each time it renders."""
+
+        def caller() -> str:
+            rendered.append(html)
+            return html
+
+        return caller
+
+    page, neighbour = _page("case-studies/a/"), _page("case-studies/b/")
+    assert cache.part(page, "nav", render("<li>nav</li>")) == "<li>nav</li>"
+    assert cache.part(neighbour, "nav", render("<li>other</li>")) == "<li>nav</li>"
+    assert cache.part(None, "nav", render("<li>x</li>")) == "<li>x</li>"
+    assert cache.part(_page(""), "nav", render("<li>home</li>")) == "<li>home</li>"
+    assert rendered == ["<li>nav</li>", "<li>x</li>", "<li>home</li>"]
 
 
 def test_a_neighbour_in_the_same_folder_reuses_each_part() -> None:
     cache = NavCache({""})
     page = _page("case-studies/a/")
     for part, html in (("nav", "<li>nav</li>"), ("footer", "<footer></footer>")):
-        assert cache.keep(cache.key(page, part), html) == html
+        assert cache.part(page, part, lambda html=html: html) == html
     neighbour = _page("case-studies/b/")
-    assert cache.get(cache.key(neighbour)) == "<li>nav</li>"
-    assert cache.get(cache.key(neighbour, "footer")) == "<footer></footer>"
-    assert cache.get(cache.key(_page(""))) is None
+    assert cache.part(neighbour, "nav", lambda: "") == "<li>nav</li>"
+    assert cache.part(neighbour, "footer", lambda: "") == "<footer></footer>"
+    assert cache.part(_page(""), "nav", lambda: "<li>home</li>") == "<li>home</li>"
 
 
 def test_compiled_templates_serve_the_next_environment_until_a_template_changes(

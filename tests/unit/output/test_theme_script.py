@@ -1,11 +1,11 @@
-"""Finding Material's bundle among the theme's files (hooks/output/theme_script.py)."""
+"""Finding Material's bundle among the theme's files (hooks/output/production.py)."""
 
 from __future__ import annotations
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.output.theme_script import find_bundle
+from hooks.output.production import find_bundle
 
 
 def test_the_fingerprinted_bundle_is_found_among_the_themes_files() -> None:

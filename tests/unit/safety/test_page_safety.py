@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from hooks.safety import html_safety, page_safety
+from hooks.safety import page_safety
 from hooks.safety.page_safety import HEADERS, headers_file, secure_page
 
 FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
@@ -39,7 +39,7 @@ def _expected_hash(text: str) -> str:
 
 
 def test_scan_keeps_inline_scripts_exactly_as_written() -> None:
-    found = html_safety.scan(PAGE)
+    found = page_safety.scan(PAGE)
     assert found.inline_scripts == ['var a = "<b>" && 1;', '{"a": 1}']
 
 
@@ -78,7 +78,7 @@ def test_policy_allows_only_this_site_and_the_page_own_scripts() -> None:
     ],
 )
 def test_external_links_are_absolute_web_addresses(href: str, external: bool) -> None:
-    assert html_safety.is_external(href) is external
+    assert page_safety.is_external(href) is external
 
 
 def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
@@ -108,7 +108,7 @@ def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
 def test_mixed_content_is_any_resource_loaded_over_http(
     tag: str, attrs: dict[str, str], insecure: list[str]
 ) -> None:
-    assert html_safety.insecure_urls(tag, attrs) == insecure
+    assert page_safety.insecure_urls(tag, attrs) == insecure
 
 
 def test_secure_page_puts_the_policy_right_after_the_charset() -> None:
@@ -139,7 +139,7 @@ def test_secure_page_marks_only_external_links_and_keeps_their_attributes() -> N
 
 def test_secure_page_changes_nothing_but_the_policy_and_links() -> None:
     html, _ = secure_page(PAGE, _fragments())
-    assert html_safety.scan(html).inline_scripts == html_safety.scan(PAGE).inline_scripts
+    assert page_safety.scan(html).inline_scripts == page_safety.scan(PAGE).inline_scripts
     assert html.endswith("</body></html>")
     assert html.count("<a ") == PAGE.count("<a ")
 
@@ -167,7 +167,7 @@ def test_scripts_in_the_page_text_are_never_hashed() -> None:
     # Defence in depth: if raw HTML slipped past the content checks, the policy blocks it.
     page = "<html><head><script>theme()</script></head><body><article><p>x</p>"
     page += "<script>alert(1)</script></article><script>footer()</script></body></html>"
-    found = html_safety.scan(page)
+    found = page_safety.scan(page)
     assert found.inline_scripts == ["theme()", "footer()"]
     assert found.content_scripts == 1
     assert page_safety.script_hash("alert(1)") not in page_safety.content_security_policy(
@@ -189,7 +189,7 @@ def test_text_inside_a_title_is_never_read_as_a_script() -> None:
         "<script>real()</script></head><body><a href='https://x.example/?q=\"><script>'>x</a>"
         "</body></html>"
     )
-    found = html_safety.scan(page)
+    found = page_safety.scan(page)
     assert found.inline_scripts == ["real()"]
     assert len(found.external_links) == 1
 
@@ -209,12 +209,12 @@ def test_every_way_of_writing_an_external_link_is_found(href: str) -> None:
     # The scan skips links that cannot leave the site without decoding them;
     # these can, however they are written.
     page = f'<html><head></head><body><a class="x" href="{href}">x</a></body></html>'
-    assert len(html_safety.scan(page).external_links) == 1
+    assert len(page_safety.scan(page).external_links) == 1
 
 
 def test_links_within_the_site_are_not_reported_as_external() -> None:
     page = '<a href="../guide/">a</a><a href=#top>b</a><a href="mailto:x@example.org">c</a>'
-    assert html_safety.scan(page).external_links == []
+    assert page_safety.scan(page).external_links == []
 
 
 @pytest.mark.parametrize(
@@ -228,11 +228,11 @@ def test_links_within_the_site_are_not_reported_as_external() -> None:
     ],
 )
 def test_every_way_of_loading_a_file_over_http_is_found(tag: str) -> None:
-    assert len(html_safety.scan(f"<html><head></head><body>{tag}</body></html>").insecure) == 1
+    assert len(page_safety.scan(f"<html><head></head><body>{tag}</body></html>").insecure) == 1
 
 
 def test_the_site_own_files_are_not_reported_as_insecure() -> None:
     page = (
         '<link rel="stylesheet" href="../a.css"><img src="b.png" alt=""><img src="/c.png" alt="">'
     )
-    assert html_safety.scan(page).insecure == []
+    assert page_safety.scan(page).insecure == []
