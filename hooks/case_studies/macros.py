@@ -21,10 +21,6 @@ from hooks.case_studies.store import get_records, matching
 # Build-machine details a page has no business printing.
 _HIDDEN_VARIABLES = ("environment", "macros_info")
 
-# The only things a page may call: hooks/macros_guard.py rejects anything else.
-# Keep in step with the macros define_env registers (a unit test checks).
-MACRO_NAMES = ("link_to", "case_study_list", "case_study_count")
-
 
 def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     """Return a Markdown link to `src_uri`, or plain `text` if a fork dropped it.

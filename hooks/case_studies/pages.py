@@ -58,8 +58,8 @@ LADDER = "understand/ladder.md"  # the ladder of participation, linked from each
 # browses without JavaScript clicks "Next" once per 50, not once per 10.
 PAGE_SIZE = 50
 HIDDEN = InclusionLevel.NOT_IN_NAV
-# Front matter that keeps a page out of search (overrides/main.html,
-# search._excluded). Listings repeat their case studies' cards: a search
+# Front matter that keeps a page out of search (overrides/main.html
+# leaves out its data-pagefind-body). Listings repeat their case studies' cards: a search
 # finds the case study itself.
 UNSEARCHED = {"exclude": True}
 Generated = tuple[str, str, InclusionLevel]

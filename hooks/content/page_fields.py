@@ -19,8 +19,8 @@ TEXT_FIELDS = ("title", "description")
 # Yes/no fields: if a page sets them, they must be `true` or `false`.
 BOOLEAN_FIELDS = ("render_macros",)
 # `search: exclude: true` (Material's name) leaves a page out of search
-# (overrides/main.html, search._excluded); Pagefind ignores the rest of
-# Material's `search`.
+# (overrides/main.html leaves out its data-pagefind-body); Pagefind
+# ignores the rest of Material's `search`.
 SEARCH_VALUES = ({"exclude": True}, {"exclude": False})
 
 

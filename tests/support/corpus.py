@@ -20,7 +20,6 @@ from pathlib import Path
 import jinja2
 
 from hooks.case_studies.load import load_folder
-from hooks.case_studies.macros import MACRO_NAMES
 from hooks.case_studies.pages import clashes
 from hooks.case_studies.schema import load_schema
 from hooks.common.errors import EditorError, Problem
@@ -34,9 +33,11 @@ BAD_CASE_STUDIES = ROOT / "tests" / "bad_inputs" / "case_studies"
 # Odd pages that must build normally: tests/conftest.py's `minimal_build` has them.
 BUILT_PAGES = ("bom.md", "macro_without_opt_in.md")
 SCHEMA = load_schema(ROOT / "case_studies" / "schema.json")
-# The macros a page may call: the case-study macros, and the what's-new list
-# the governance hook registers (the real site's build proves it is allowed).
-ALLOWED_MACROS = {*MACRO_NAMES, "whats_new"}
+# The macros a page may call: the case-study macros (hooks/case_studies/macros.py;
+# test_macros_guard checks define_env registers exactly these), and the
+# what's-new list the governance hook registers (the real site's build proves it).
+CASE_STUDY_MACROS = ("link_to", "case_study_list", "case_study_count")
+ALLOWED_MACROS = {*CASE_STUDY_MACROS, "whats_new"}
 # The macros plugin renders with default delimiters; the guard only parses.
 _MACRO_ENV = jinja2.Environment(autoescape=True)
 

@@ -10,9 +10,10 @@ import pytest
 from hooks.case_studies import macros
 from hooks.common.front_matter import parse_document
 from hooks.safety.macros_guard import our_macros, page_problems, template_problems, will_render
+from tests.support.corpus import CASE_STUDY_MACROS
 
 ENV = jinja2.Environment(autoescape=True)
-ALLOWED = macros.MACRO_NAMES
+ALLOWED = CASE_STUDY_MACROS
 
 
 @pytest.mark.parametrize(
@@ -121,10 +122,10 @@ class _RecordingEnv:
         return function
 
 
-def test_macro_names_list_exactly_the_macros_define_env_registers() -> None:
+def test_define_env_registers_exactly_the_case_study_macros() -> None:
     env = _RecordingEnv()
     macros.define_env(env)
-    assert sorted(env.registered) == sorted(macros.MACRO_NAMES)
+    assert sorted(env.registered) == sorted(CASE_STUDY_MACROS)
 
 
 def test_macros_registered_from_our_hooks_folder_are_ours(tmp_path: Path) -> None:
