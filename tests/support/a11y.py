@@ -66,8 +66,19 @@ class AxeRun:
 
 
 def axe_options() -> dict:
+    """Every rule of `AXE_TAGS`, reporting every failing element.
+
+    `resultTypes`: axe still runs every rule on every element, but details
+    only one element each for passes, incomplete and inapplicable results,
+    which we never read (https://github.com/dequelabs/axe-core/blob/develop/doc/API.md#options-parameter).
+    It halves the time a page takes (12 pages in both schemes: 45 s -> 22 s).
+    """
     rules = {rule: {"enabled": False} for rule in DISABLED_RULES}
-    return {"runOnly": {"type": "tag", "values": AXE_TAGS}, "rules": rules}
+    return {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": rules,
+        "resultTypes": ["violations"],
+    }
 
 
 def page_paths(site_dir: Path) -> list[str]:
