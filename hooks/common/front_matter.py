@@ -21,6 +21,8 @@ from hooks.common.errors import Problem
 # Files larger than this are refused before parsing: no page needs more.
 MAX_BYTES = 1_000_000
 _FENCE = re.compile(r"^---[ \t]*$")
+# MkDocs also ends front matter at a "..." line (mkdocs.utils.meta.YAML_RE).
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
 @dataclass
@@ -89,7 +91,7 @@ def parse_document(text: str, display_path: str) -> Document:
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
         return doc
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r\n"))), None)
+    end = next((i for i in range(1, len(lines)) if _CLOSING.match(lines[i].rstrip("\r\n"))), None)
     if end is None:
         return _fail(
             doc,
@@ -113,44 +115,36 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _parse_yaml(source: str, doc: Document) -> None:
     # One parse: the node tree gives each key's line, and then the data.
-    node = None
     try:
         try:
             node = yaml.compose(source, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             node = yaml.compose(source, Loader=yaml.SafeLoader)  # for its clearer messages
-        data = SafeConstructor().construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        problem = getattr(err, "problem", None) or "this is not valid YAML"
-        fix = (
-            "indent with spaces, not tabs"
-            if "\t" in source
-            else "check the colons, quotes and indentation on this line and the one above"
-        )
-        line = mark.line + 2 if mark else 1
-        if "mapping values are not allowed" in str(problem) and mark:
-            # A colon inside a value, such as "summary: Why it works: trust".
-            key = source.splitlines()[mark.line].split(":", 1)[0].strip(" -")
-            problem = "the text has a colon in it, which YAML reads as the start of another field"
-            _fail(doc, line, key, problem, f'put the text in quotes: {key}: "…"')
-            return
-        opened = getattr(err, "context_mark", None)
-        if "quoted scalar" in str(getattr(err, "context", "")) and opened:
-            # The error is found where the file ends; the mistake is where the quote opened.
-            line, problem = opened.line + 2, "a quotation mark on this line is never closed"
-            fix = "add the closing quotation mark, or remove the opening one"
-        _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
+        _yaml_error(err, source, doc)
         return
-    except ValueError as err:  # YAML reads 2026-02-30 as a date, then cannot make one
-        line, field_name = _bad_value_at(node)
+    if node is None:
+        return
+    if not isinstance(node, yaml.MappingNode):
         _fail(
             doc,
-            line,
-            field_name,
-            f"this is not a real date ({err})",
-            "write a date that exists, as YYYY-MM-DD",
+            2,
+            "(front matter)",
+            "the front matter is not a list of 'field: value' lines",
+            "write one 'field: value' per line",
         )
+        return
+    doc.problems += _record_lines(node, doc)
+    if doc.problems:
+        return
+    try:
+        try:
+            data = SafeConstructor().construct_document(node)
+        except ValueError:  # YAML reads 2026-02-30 as a date, then cannot make one
+            _unreadable_as_text(node)  # the field's own check says what is wrong with it
+            data = SafeConstructor().construct_document(node)
+    except yaml.YAMLError as err:  # a tag such as !!binary or !custom
+        _yaml_error(err, source, doc)
         return
     except RecursionError:
         _fail(
@@ -161,46 +155,104 @@ def _parse_yaml(source: str, doc: Document) -> None:
             "write one 'field: value' per line",
         )
         return
-    if data is None:
-        return
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        _fail(
-            doc,
-            2,
-            "(front matter)",
-            "the front matter is not a list of 'field: value' lines",
-            "write one 'field: value' per line",
-        )
-        return
     doc.meta = {str(k): v for k, v in data.items()}
-    _record_lines(node, (), doc.path_lines)
     doc.key_lines = {path[0]: line for path, line in doc.path_lines.items() if len(path) == 1}
 
 
-def _record_lines(
-    node: yaml.Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
-) -> None:
-    """Note the line of every key and list item under `node` (the front matter starts at 2)."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            child = (*path, str(key_node.value))
-            lines[child] = key_node.start_mark.line + 2
-            _record_lines(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 2
-            _record_lines(item, (*path, index), lines)
+def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
+    """Report what YAML could not read, at the line where the editor can mend it."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    problem = getattr(err, "problem", None) or "this is not valid YAML"
+    fix = (
+        "indent with spaces, not tabs"
+        if "\t" in source
+        else "check the colons, quotes and indentation on this line and the one above"
+    )
+    line = mark.line + 2 if mark else 1
+    if "mapping values are not allowed" in str(problem) and mark:
+        # A colon inside a value, such as "summary: Why it works: trust".
+        key = source.splitlines()[mark.line].split(":", 1)[0].strip(" -")
+        problem = "the text has a colon in it, which YAML reads as the start of another field"
+        _fail(doc, line, key, problem, f'put the text in quotes: {key}: "…"')
+        return
+    opened = getattr(err, "context_mark", None)
+    if "quoted scalar" in str(getattr(err, "context", "")) and opened:
+        # The error is found where the file ends; the mistake is where the quote opened.
+        line, problem = opened.line + 2, "a quotation mark on this line is never closed"
+        fix = "add the closing quotation mark, or remove the opening one"
+    _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
 
 
-def _bad_value_at(node: yaml.Node | None) -> tuple[int, str]:
-    """The line and top-level key of the first value YAML cannot construct."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+def _record_lines(node: yaml.MappingNode, doc: Document) -> list[Problem]:
+    """Note the line of every key and list item (the front matter starts at line 2).
+
+    Also refuses what would make one field stand for another: a key written
+    twice (YAML keeps the last silently) and aliases (`&name` … `*name`),
+    which repeat a node, can refer to themselves and can multiply a few lines
+    into millions of values.
+    """
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        if id(current) in seen:
+            if id(current) in repeated:
+                continue  # one message for each repeated value is enough
+            repeated.add(id(current))
+            name = ".".join(str(p) for p in path if isinstance(p, str)) or "(front matter)"
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.path_lines.get(path, 2),
+                    name,
+                    "this repeats another value with a YAML alias (*name)",
+                    "write the value out in full, without '&' or '*'",
+                )
+            )
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key_node, value in current.value:
+                key, line = str(key_node.value), key_node.start_mark.line + 2
+                child = (*path, key)
+                if key in keys:
+                    name = ".".join(str(p) for p in child if isinstance(p, str))
+                    problems.append(
+                        Problem(
+                            doc.path,
+                            line,
+                            name,
+                            f"this field is written twice, on lines {keys[key]} and {line}",
+                            "keep one of them and delete the other",
+                        )
+                    )
+                keys[key] = line
+                doc.path_lines[child] = line
+                stack.append((value, child))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                doc.path_lines[(*path, index)] = item.start_mark.line + 2
+                stack.append((item, (*path, index)))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _unreadable_as_text(node: yaml.MappingNode) -> None:
+    """Mark each value YAML cannot construct (such as 2026-02-30) as plain text."""
+    stack: list[yaml.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
             try:
-                SafeConstructor().construct_object(value_node, deep=True)
-            except (yaml.YAMLError, ValueError, RecursionError):
-                return key_node.start_mark.line + 2, str(key_node.value)
-    return 2, "(front matter)"
+                SafeConstructor().construct_object(current)
+            except ValueError:
+                current.tag = "tag:yaml.org,2002:str"
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def _fail(doc: Document, line: int, field_name: str, problem: str, fix: str) -> Document:

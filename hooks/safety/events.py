@@ -6,8 +6,10 @@ Events:
 - `on_config`: forget the last build's problems.
 - `on_files` (after the content hook has stored the pages): Jinja on pages
   that opt in to macros may call our macros and nothing else (macros_guard.py).
-- `on_page_markdown` (before the macros plugin): in the preview, which shows
-  problems rather than stopping, a page the guard refused is not rendered.
+- `on_page_markdown` (before the macros plugin): only a page the guard read
+  and passed is rendered. That covers a page it refused (the preview goes on
+  after problems) and one whose front matter MkDocs reads otherwise than we
+  do (MkDocs also accepts `key: value` lines without `---`, and `!ENV`).
 - `on_post_page`, `on_post_template` (the 404 page is a theme template):
   security policy, safe external links, no plain http (page_safety.py).
 - `on_post_build`: every insecure address at once; the `_headers` file.
@@ -43,7 +45,7 @@ _state: dict[str, Any] = {
     "serving": False,
     "fragments": None,
     "problems": [],
-    "refused": set(),  # pages whose macros the guard refused
+    "passed": set(),  # pages the guard read and found safe: only these run macros
 }
 
 
@@ -55,7 +57,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     env = fragments.environment(fragments.folder(config))
     _state["fragments"] = env.get_template("page_safety.html").module
     _state["problems"] = []
-    _state["refused"] = set()
+    _state["passed"] = set()
 
 
 @event_priority(40)  # after the content hook (50) has stored the pages
@@ -72,8 +74,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))
         ):
             found = macros_guard.page_problems(doc, plugin.env, allowed)
-            if found:
-                _state["refused"].add(src_uri)
+            if not found:
+                _state["passed"].add(src_uri)
             problems.extend(found)
     raise_if_any(problems)
     return files
@@ -81,7 +83,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 
 @event_priority(100)  # before the macros plugin renders the page
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri in _state["refused"]:
+    if page.file.src_uri not in _state["passed"]:
         page.meta["render_macros"] = False  # the plugin leaves the page's text as it is
     return markdown
 

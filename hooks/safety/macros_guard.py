@@ -4,10 +4,11 @@ The safety hook's `on_files`, once the content hook has stored every page,
 parses each page the macros plugin will render (`render_macros: true`),
 body and title, with the plugin's own Jinja environment, and rejects
 attributes or items whose names start with "_" (the way out of a template
-into Python), any call but the macros our hooks register, any variable but
-a few site settings (`config.site_name`; never `config` itself), unsafe
-filters, and include/import/extends. Problems from every page are raised at
-once, before anything is rendered. A page's Jinja is parsed, never run.
+into Python) or are worked out on the page, any call but the macros our
+hooks register, any variable but a few site settings (`config.site_name`;
+never `config` itself), unsafe filters, and include/import/extends.
+Problems from every page are raised at once, before anything is rendered.
+A page's Jinja is parsed, never run.
 """
 
 from __future__ import annotations
@@ -114,12 +115,13 @@ def _judge(node: nodes.Node, allowed: Collection[str], local: set[str]) -> str |
     """What is wrong with one node, or None if it is harmless."""
     if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
         return f"it reaches the hidden attribute '{node.attr}'"
-    if (
-        isinstance(node, nodes.Getitem)
-        and isinstance(node.arg, nodes.Const)
-        and str(node.arg.value).startswith("_")
-    ):
-        return f"it reaches the hidden item '{node.arg.value}'"
+    if isinstance(node, nodes.Getitem):
+        # Jinja looks an item up as an attribute too: a key worked out on the
+        # page (such as '_' ~ '_globals__') could reach anything.
+        if not isinstance(node.arg, nodes.Const):
+            return "it looks up an item whose name is worked out on the page"
+        if str(node.arg.value).startswith("_"):
+            return f"it reaches the hidden item '{node.arg.value}'"
     if isinstance(node, nodes.Call) and not (
         isinstance(node.node, nodes.Name) and node.node.name in allowed
     ):

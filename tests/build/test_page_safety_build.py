@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from hooks.safety.page_safety import HEADERS, headers_file
@@ -148,12 +149,29 @@ finally:
 """
 
 
-def test_the_preview_does_not_render_a_page_the_macros_guard_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("---\ntitle: Escape\nrender_macros: true\n---", "8: macros: it calls '.system'"),
+        # MkDocs also ends front matter at "...".
+        ("---\ntitle: Escape\nrender_macros: true\n...", "8: macros: it calls '.system'"),
+        # MkDocs reads !ENV (here: true); our reader refuses it, and the guard never
+        # passed the page, so its macros must not run either.
+        (
+            "---\ntitle: Escape\nrender_macros: !ENV [NO_SUCH_VARIABLE, true]\n---",
+            "3: (front matter): the front matter is not valid YAML",
+        ),
+    ],
+    ids=["dashes", "dots", "env-tag"],
+)
+def test_the_preview_does_not_render_a_page_the_macros_guard_refused(
+    tmp_path: Path, front_matter: str, expected: str
+) -> None:
     # The preview collects problems instead of stopping; the refused Jinja must still not run.
     project = copy_fixture("minimal", tmp_path / "project")
     marker = tmp_path / "ran"
     escape = f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}"
-    page = f"---\ntitle: Escape\nrender_macros: true\n---\n\n# Escape\n\n{escape}\n"
+    page = f"{front_matter}\n\n# Escape\n\n{escape}\n"
     (project / "docs" / "escape.md").write_text(page, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", PREVIEW_BUILD],
@@ -164,6 +182,6 @@ def test_the_preview_does_not_render_a_page_the_macros_guard_refused(tmp_path: P
         timeout=600,
         check=False,
     )
-    assert "docs/escape.md:8: macros: it calls '.system'" in proc.stderr
+    assert f"docs/escape.md:{expected}" in proc.stderr
     assert (tmp_path / "site" / "escape" / "index.html").exists()  # the build went on
     assert not marker.exists()

@@ -75,8 +75,9 @@ EXPECTED = {
         "independent evaluation, peer-reviewed study. For example: level: independent evaluation"
     ),
     "impossible-date.md": (
-        "case_studies/impossible-date.md:18: last_reviewed: this is not a real date (day "
-        "is out of range for month). Fix: write a date that exists, as YYYY-MM-DD"
+        # Read as text, so the field's own check names it (and the rest is checked too).
+        'case_studies/impossible-date.md:22: last_reviewed: "2026-02-30" is not a real date. '
+        "Fix: The date you last checked the case study's facts, as YYYY-MM-DD"
     ),
     "future-date.md": (
         "case_studies/future-date.md:22: last_reviewed: 2999-01-01 is in the future. "

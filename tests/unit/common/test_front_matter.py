@@ -58,3 +58,38 @@ def test_non_utf8_and_binary_files_are_problems(tmp_path: Path) -> None:
 def test_front_matter_that_is_not_a_mapping_is_a_problem() -> None:
     doc = parse_document("---\n- a\n- b\n---\n", "docs/a.md")
     assert "field: value" in doc.problems[0].problem
+
+
+def test_front_matter_may_end_with_three_dots_as_mkdocs_allows() -> None:
+    doc = parse_document("---\ntitle: A\n...\n# Body\n", "docs/a.md")
+    assert doc.meta == {"title": "A"} and doc.body == "# Body\n" and doc.problems == []
+
+
+def test_a_field_written_twice_is_a_problem_at_its_second_line() -> None:
+    text = "---\ntitle: A\nsources:\n  - title: B\n    title: C\ntitle: D\n---\n"
+    found = [str(p) for p in parse_document(text, "docs/a.md").problems]
+    assert found == [
+        "docs/a.md:5: sources.title: this field is written twice, on lines 4 and 5. "
+        "Fix: keep one of them and delete the other",
+        "docs/a.md:6: title: this field is written twice, on lines 2 and 6. "
+        "Fix: keep one of them and delete the other",
+    ]
+
+
+def test_yaml_aliases_are_refused_even_when_they_refer_to_themselves() -> None:
+    # A self-reference once raised RecursionError; chained aliases multiplied
+    # a few lines into millions of values.
+    bomb = "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 9))
+    for text in ("tags: &a [*a]\n", "a0: &a0 [x]\n" + bomb):
+        doc = parse_document(f"---\ntitle: A\n{text}---\n", "docs/a.md")
+        assert doc.meta == {} and doc.problems, text[:20]
+        assert all("YAML alias" in p.problem for p in doc.problems)
+
+
+def test_an_impossible_date_is_kept_as_text_for_the_field_check_to_name() -> None:
+    text = "---\ntitle: A\nsources:\n  - accessed: 2026-02-30\nlast_reviewed: 2026-01-02\n---\n"
+    doc = parse_document(text, "docs/a.md")
+    assert doc.problems == []
+    assert doc.meta["sources"] == [{"accessed": "2026-02-30"}]
+    assert doc.meta["last_reviewed"].isoformat() == "2026-01-02"
+    assert doc.line_at("sources", 0, "accessed") == 4

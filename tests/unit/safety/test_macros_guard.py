@@ -52,6 +52,8 @@ def test_our_macros_and_plain_jinja_are_allowed(source: str) -> None:
         ("{{ 'x'.upper() }}", "it calls '.upper'"),
         ("{{ (link_to)('a', 'b') }}", ""),  # a parenthesised name is still the name
         ("{{ range(10) }}", "it calls 'range'"),
+        ("{% set k = '_' ~ '_globals__' %}{{ link_to[k] }}", "worked out on the page"),
+        ("{{ link_to['_' ~ '_globals__'] }}", "worked out on the page"),
         ("{{ link_to | attr('__doc__') }}", "the filter 'attr'"),
         ("{{ [link_to] | map(attribute='__doc__') | list }}", "the filter 'map'"),
         ('{% include "secret.md" %}', "another template"),
