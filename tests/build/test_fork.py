@@ -45,6 +45,27 @@ def test_every_page_names_the_fork_as_publisher(fork_build: Build) -> None:
         assert FORK_NAME in _soup(path).select_one(".md-copyright").get_text(), path
 
 
+def test_names_from_the_identity_file_are_shown_as_text_never_as_markup(
+    fork_build: Build,
+) -> None:
+    # The fork's site_name is "… <for staff & volunteers>": printed raw anywhere,
+    # it would make a <for> element.
+    # html5lib parses as browsers do: "<" is text inside <title> and quoted attributes,
+    # where the minifier writes it unescaped.
+    site_name = "Riverside Involvement Handbook <for staff & volunteers>"
+    pages = {
+        path.name if path.parent == fork_build.site_dir else str(path): BeautifulSoup(
+            path.read_text(encoding="utf-8"), "html5lib"
+        )
+        for path in html_pages(fork_build.site_dir)
+    }
+    assert [name for name, soup in pages.items() if soup.find("for")] == []
+    home = pages["index.html"]
+    assert home.title.get_text() == site_name
+    assert home.h1.get_text().replace("¶", "").strip() == site_name  # less its permalink
+    assert site_name in home.select_one(".md-header__topic").get_text()
+
+
 def test_the_fork_has_its_own_colours_logo_and_favicon(fork_build: Build) -> None:
     site = fork_build.site_dir
     (brand_css,) = (site / "assets" / "stylesheets").glob("brand.*.css")
