@@ -38,7 +38,11 @@ def checked_schema(path: Path, display: str) -> tuple[Schema | None, list[Proble
         return None, [Problem(display, 1, "(file)", "the case-study schema is missing", restore)]
     try:
         schema = load_schema(path)
+        if not isinstance(schema, dict):
+            raise SchemaError("the file must hold one JSON object, in { }")
         Draft202012Validator.check_schema(schema)
+    except UnicodeDecodeError:
+        return None, [Problem(display, 1, "(file)", "the text is not UTF-8", restore)]
     except json.JSONDecodeError as err:
         return None, [
             Problem(

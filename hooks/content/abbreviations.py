@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from hooks.common.errors import Problem, raise_if_any
+from hooks.common.front_matter import read_document
 
 SOURCE = "includes/abbreviations.md"
 DEFINITION = re.compile(r"\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<meaning>.*\S)\s*$")
@@ -58,6 +59,8 @@ def glossary(project: Path) -> dict[str, str] | None:
     source = project / SOURCE
     if not source.is_file():
         return None
-    terms, problems = parse(source.read_text(encoding="utf-8-sig"))
+    doc = read_document(source, SOURCE)  # the size and encoding checks every page gets
+    raise_if_any(doc.problems)
+    terms, problems = parse(doc.body)
     raise_if_any(problems)
     return terms

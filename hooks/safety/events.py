@@ -95,19 +95,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
     if found.content_scripts:
         log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
-    path, body, body_line = _source_of(page) if found.insecure else ("", "", 1)
-    for url in found.insecure:
+    wrong = [
+        (url, f"the page loads '{url}' over an insecure http connection", _HTTP_FIX)
+        for url in found.insecure
+    ]
+    wrong += [
+        (url, f"the page links to '{url}', a script address, which is never allowed", _SCRIPT_FIX)
+        for url in found.script_links
+    ]
+    path, body, body_line = _source_of(page) if wrong else ("", "", 1)
+    for url, problem, fix in wrong:
         line = line_of(body, url) + body_line - 1
-        _state["problems"].append(
-            Problem(
-                path,
-                line,
-                "(page)",
-                f"the page loads '{url}' over an insecure http connection",
-                "use its https address, or put the file in docs/ and link to that",
-            )
-        )
+        _state["problems"].append(Problem(path, line, "(page)", problem, fix))
     return html
+
+
+_HTTP_FIX = "use its https address, or put the file in docs/ and link to that"
+_SCRIPT_FIX = "link only to https:// addresses or to pages of this site"
 
 
 def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:

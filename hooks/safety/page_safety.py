@@ -143,6 +143,7 @@ class Scan:
     # Each external link's start tag: where its text sits in the page, and its attributes.
     external_links: list[tuple[int, int, Attrs]] = field(default_factory=list)
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
+    script_links: list[str] = field(default_factory=list)  # <a href="javascript:…">
 
 
 # The only tags whose attributes matter here.
@@ -218,6 +219,8 @@ def scan(html: str) -> Scan:
                 result.inline_scripts.append(m.group("rawtext"))
         elif tag == "a" and is_external(values.get("href", "")):
             result.external_links.append((m.start(), end, attrs))
+        elif tag == "a" and is_script_address(values.get("href", "")):
+            result.script_links.append(values["href"])
         result.insecure += insecure_urls(tag, values)
     return result
 
@@ -226,6 +229,21 @@ def is_external(href: str) -> bool:
     """Whether a link leaves the site: an absolute http(s) or scheme-relative address."""
     href = href.strip()
     return href.startswith("//") or urlsplit(href).scheme.lower() in ("http", "https")
+
+
+# Browsers drop tabs and newlines anywhere in an address, and leading spaces
+# and control characters, before they read its scheme.
+_TAB_OR_NEWLINE = str.maketrans("", "", "\t\n\r")
+_SCRIPT_SCHEME = re.compile(r"[\x00-\x20]*(?:javascript|vbscript|data):", re.IGNORECASE)
+
+
+def is_script_address(href: str) -> bool:
+    """Whether following the link would run code (`javascript:`) or open inline data.
+
+    Markdown links, reference links and `{ href=… }` all end up here, in the
+    built page, whichever way an editor wrote them.
+    """
+    return _SCRIPT_SCHEME.match(href.translate(_TAB_OR_NEWLINE)) is not None
 
 
 def insecure_urls(tag: str, attrs: dict[str, str]) -> list[str]:

@@ -80,13 +80,19 @@ def test_a_missing_schema_file_is_an_editor_problem(tmp_path: Path) -> None:
             '{"type": "object", "properties": {"title": {"type": "text"}}}',
             "s.json:1: properties.title.type: this is not a valid JSON Schema: 'text' is not valid",
         ),
+        (
+            "true",  # a valid JSON Schema (it allows anything), but not one we can read
+            "s.json:1: (file): this is not a valid JSON Schema: the file must hold one JSON "
+            "object, in { }",
+        ),
+        ('{"description": "caf\xe9"}'.encode("latin-1"), "s.json:1: (file): the text is not UTF-8"),
     ],
 )
 def test_a_broken_schema_file_is_an_editor_problem_not_a_traceback(
-    tmp_path: Path, text: str, message: str
+    tmp_path: Path, text: str | bytes, message: str
 ) -> None:
     path = tmp_path / "schema.json"
-    path.write_text(text)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
     schema, problems = checked_schema(path, "s.json")
     assert schema is None
     assert [str(p)[: len(message)] for p in problems] == [message]

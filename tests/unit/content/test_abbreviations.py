@@ -64,3 +64,13 @@ def test_a_bad_line_in_the_abbreviations_file_is_refused_with_its_line(tmp_path:
         f"includes/abbreviations.md:{lines}: (abbreviation): this line is not an abbreviation. "
         "Fix: write it as *[TERM]: what it stands for"
     ) in str(refused.value)
+
+
+def test_an_abbreviations_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / SOURCE).write_bytes(
+        "*[NHS]: National Health Service\n*[CAF]: Café\n".encode("cp1252")
+    )
+    with pytest.raises(EditorError) as refused:
+        glossary(tmp_path)
+    assert "includes/abbreviations.md:2: (file): the text is not UTF-8" in str(refused.value)

@@ -236,3 +236,29 @@ def test_the_site_own_files_are_not_reported_as_insecure() -> None:
         '<link rel="stylesheet" href="../a.css"><img src="b.png" alt=""><img src="/c.png" alt="">'
     )
     assert page_safety.scan(page).insecure == []
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java&#9;script:alert(1)",
+        "java\nscript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+    ],
+)
+def test_every_way_of_writing_a_script_address_is_found(href: str) -> None:
+    page = f'<html><head></head><body><a href="{href}">x</a></body></html>'
+    assert len(page_safety.scan(page).script_links) == 1
+
+
+def test_ordinary_links_are_not_script_addresses() -> None:
+    page = (
+        '<a href="../guide/">a</a><a href="#javascript:">b</a><a href="mailto:x@example.org">c</a>'
+        '<a href="https://example.org/javascript:x">d</a><a href="data.csv">e</a>'
+    )
+    assert page_safety.scan(page).script_links == []
