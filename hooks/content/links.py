@@ -23,8 +23,14 @@ from urllib.parse import unquote
 
 from hooks.common.errors import Problem
 
-# [text](target) or [text](target "title"), not an image; and [id]: target definitions.
-_INLINE = re.compile(r"(?<![!\\])\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# [text](target "title"), not an image. The text may wrap onto the next line
+# and hold [brackets] or an image; the target may be <in angle brackets>; the
+# title may be in "double", 'single' quotes or (brackets).
+_INLINE = re.compile(
+    r"(?<![!\\])\[(?:[^\[\]]|\[[^\[\]]*\])*\]"
+    r"\(\s*(?:<([^>\n]+)>|([^)\s]+))"
+    r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)"""
+)
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\bid=["']?([^"'\s>]+)""")
@@ -48,13 +54,15 @@ class Link:
 def links_in(masked: str, path: str, src_uri: str, offset: int = 0) -> list[Link]:
     """The internal links in a page's masked Markdown (code and comments blanked)."""
     found = []
+    for m in _INLINE.finditer(masked):
+        target = m.group(1) or m.group(2)
+        line = masked.count("\n", 0, m.start(1 if m.group(1) else 2)) + 1 + offset
+        found.append(Link(path, line, src_uri, target))
     for number, line in enumerate(masked.split("\n"), start=1 + offset):
-        targets = [m.group(1) for m in _INLINE.finditer(line)]
         definition = _DEFINITION.match(line)
         if definition:
-            targets.append(definition.group(1))
-        found += [Link(path, number, src_uri, t) for t in targets if _is_internal(t)]
-    return found
+            found.append(Link(path, number, src_uri, definition.group(1)))
+    return sorted((link for link in found if _is_internal(link.target)), key=lambda k: k.line)
 
 
 def ids_in(html: str) -> set[str]:

@@ -70,3 +70,22 @@ def test_targets_resolve_from_the_page_s_own_folder() -> None:
 def test_ids_are_read_from_rendered_html() -> None:
     html = '<h2 id="scope">Scope</h2><li id=fn:1>x</li><p class="id">no</p>'
     assert ids_in(html) == {"scope", "fn:1"}
+
+
+def test_every_way_of_writing_a_link_is_checked() -> None:
+    # Each a broken link a bug hunt found shipping silently, on lines 5 to 10.
+    text = (
+        "See the [Social Services and Well-being\n(Wales) Act](../law/walse.md).\n"
+        "[Welsh law](../law/wails.md 'Wales title')\n"
+        "[the [bracketed] law](../law/scotlnd.md)\n"
+        "[![Logo of the guide](../assets/a.svg)](../law/nireland.md)\n"
+        "[spaces](<../law/wales.md#the duties>)\n"
+    )
+    found = [p.split(": link ")[0] + " " + p.split("'")[1] for p in _problems(text)]
+    assert found == [
+        "docs/guides/paying-people.md:6 ../law/walse.md",
+        "docs/guides/paying-people.md:7 ../law/wails.md",
+        "docs/guides/paying-people.md:8 ../law/scotlnd.md",
+        "docs/guides/paying-people.md:9 ../law/nireland.md",
+        "docs/guides/paying-people.md:10 ../law/wales.md#the duties",
+    ]
