@@ -14,12 +14,16 @@ Events:
   navigation and the "Next" and "Previous" links of the pages it does
   rebuild need the others' titles too.
 
-- on_startup, on_config (first): in `mkdocs serve`, problems are collected
-  rather than raised: a broken save must not leave the browser waiting for
-  a build that never comes (MkDocs serves nothing new until a build
+- on_startup, on_config (first): problems are collected rather than
+  raised, so an editor sees every problem at once, not one hook's per build.
+  A build raises them all together twice: at on_nav (first), once every
+  file is read and before any page is rendered, and at on_post_build
+  (last), with what the pages themselves showed. In `mkdocs serve` they are
+  never raised: a broken save must not leave the browser waiting for a
+  build that never comes (MkDocs serves nothing new until a build
   succeeds). `make serve` runs with `--no-strict` for the same reason:
   warnings are shown with the problems instead.
-- on_post_build (last): if this build found problems or warnings, every
+- on_post_build (last), in the preview: if this build found problems or warnings, every
   built page becomes a page that lists them (file, line, fix;
   overrides/fragments/preview-problems.html), so whichever page the editor
   is looking at shows what to fix. The pages are marked as old so the next
@@ -74,11 +78,11 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
     if _state["preview"]:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+    errors.collect_instead(_problems)
     if _state["serving"]:
         # The macros plugin's eight lines of settings on every rebuild: only its warnings.
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(_warnings)
-        errors.collect_instead(_problems)
     if _state["preview"] and _state["serving"]:
         log.info(
             "Preview: each save rebuilds the pages it changes. After changing the "
@@ -88,15 +92,18 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 @event_priority(100)  # first: before any hook finds a problem
 def on_config(config: MkDocsConfig) -> None:
+    _problems.clear()
     if _state["serving"]:
-        _problems.clear()
         _warnings.buffer.clear()
         _state["templates"] = fragments.folder(config)
 
 
 @event_priority(-200)  # last: after every hook has had its say
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _state["serving"] or not (_problems or _warnings.buffer):
+    if not _state["serving"]:
+        _raise_collected()
+        return
+    if not (_problems or _warnings.buffer):
         return
     found = [str(p) for p in sorted(_problems)] + [r.getMessage() for r in _warnings.buffer]
     for message in found[: len(_problems)]:
@@ -127,7 +134,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
+@event_priority(100)  # first: every file is read, no page is rendered yet
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if not _state["serving"]:
+        _raise_collected()
     if not _state["preview"]:
         return nav
     for page in nav.pages:
@@ -136,6 +146,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if page.title is None and isinstance(title, str) and not page.file.is_modified():
             page.title = title
     return nav
+
+
+def _raise_collected() -> None:
+    """Stop the build with every problem collected so far, if there are any."""
+    found = list(_problems)
+    _problems.clear()
+    if found:
+        raise errors.EditorError(found)
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:

@@ -8,9 +8,11 @@ tests/unit/content/test_bad_pages.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 
-from tests.support.sites import Build
+from tests.support.sites import Build, copy_fixture, run_mkdocs_build
 
 
 def _page(build: Build, name: str) -> BeautifulSoup:
@@ -38,3 +40,24 @@ def test_template_syntax_on_a_page_without_opt_in_is_shown_as_text(minimal_build
     text = _page(build, name).select_one("article").get_text()
     assert "This page shows {{ ''.__class__ }} as plain text." in text
     assert "<class" not in text
+
+
+def test_one_build_reports_the_problems_every_hook_found(tmp_path: Path) -> None:
+    # A case study, a page's review date and a page's title: three hooks, one build.
+    project = copy_fixture("case_study_site", tmp_path / "project")
+    story = project / "case_studies" / "time-swap.md"
+    story.write_text(story.read_text().replace("nation: Wales", "nation: Walse"))
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text().replace("2026-01-01", "01/01/2026"))
+    (project / "docs" / "extra.md").write_text(
+        "---\ntitle: yes\ndescription: A page.\nlast_reviewed: 2026-01-01\n---\n\n# Extra\n"
+    )
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0 and "Traceback" not in build.log
+    for expected in (
+        "The site was not built: 3 problems to fix:",
+        "case_studies/time-swap.md:6: nation:",
+        "docs/index.md:4: last_reviewed:",
+        "docs/extra.md:2: title:",
+    ):
+        assert expected in build.log, build.log
