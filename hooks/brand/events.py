@@ -2,7 +2,8 @@
 
 Events:
 - `on_config`: checks the fork's `plugins:` and `markdown_extensions:` are
-  mappings, not lists that would replace ours (fork.py), and `extra.brand`
+  mappings, not lists that would replace ours, and what it says about itself
+  (`extra.organisation`, `extra.private`; fork.py), and `extra.brand`
   (colours for contrast, logo and favicon files; palette.py), every problem
   at once, and sets the theme's logo and favicon.
 - `on_files`: adds `assets/stylesheets/brand.css`, the brand's colours, and
@@ -48,11 +49,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     config_file = Path(config.config_file_path).resolve()
     brand = config.extra.get("brand")
-    problems = fork.list_settings(config_file.read_text(encoding="utf-8"), config_file.name)
-    raise_if_any(problems)
-    colours, images, problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
-    raise_if_any(problems, "The site was not built: the brand colours need changing")
-    if problems:  # shown in the preview (hooks/preview/): it goes on in the guide's colours
+    text = config_file.read_text(encoding="utf-8")
+    problems = fork.list_settings(text, config_file.name)
+    problems += fork.identity_problems(config.extra, text, config_file.name)
+    colours, images, brand_problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
+    raise_if_any(problems + brand_problems)
+    # Collected, not raised (hooks/preview/): the build goes on with safe values.
+    if not isinstance(config.extra.get("organisation"), dict):
+        config.extra["organisation"] = {}
+    config.extra["organisation"].setdefault("contact_email", "")
+    config.extra["private"] = config.extra.get("private") is True
+    if brand_problems:  # the guide's own colours
         colours, _ = palette.check_brand(palette.DEFAULT_BRAND, config_file.name)
     for key, value in images.items():
         config.theme[key] = value

@@ -11,6 +11,9 @@ naming the setting, its line and the form that works.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import yaml
 
 from hooks.common.errors import Problem
@@ -34,16 +37,90 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
     problems = []
     for key, value in root.value:
         name = str(key.value)
-        if name in MERGED_SETTINGS and isinstance(value, yaml.SequenceNode):
-            problems.append(
-                Problem(
-                    display,
-                    key.start_mark.line + 1,
-                    name,
-                    f"this is a list, which replaces {MERGED_SETTINGS[name]} "
-                    "instead of adding to them",
-                    "write each entry as 'name:' with its settings indented under it, not "
-                    "'- name' (see 'Add plugins and Markdown extensions' in docs/fork.md)",
-                )
+        if name not in MERGED_SETTINGS:
+            continue
+        if isinstance(value, yaml.SequenceNode):
+            shape = "a list"
+        elif isinstance(value, yaml.ScalarNode) and not value.value.strip():
+            shape = "empty"  # YAML's null: ours are dropped as a list would drop them
+        else:
+            continue
+        problems.append(
+            Problem(
+                display,
+                key.start_mark.line + 1,
+                name,
+                f"this is {shape}, which replaces {MERGED_SETTINGS[name]} "
+                "instead of adding to them",
+                "write each entry as 'name:' with its settings indented under it, not "
+                "'- name', or delete the line (see 'Add plugins and Markdown extensions' "
+                "in docs/fork.md)",
             )
+        )
     return problems
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def identity_problems(extra: dict[str, Any], config_text: str, display: str) -> list[Problem]:
+    """Problems in what a fork says about itself under `extra:`, each at its line.
+
+    Every page prints the organisation's name and contact email, and
+    `private` decides whether search engines may index the site: a value of
+    the wrong kind would otherwise end in a traceback, or in a site that is
+    private (or public) by accident.
+    """
+    lines = _extra_lines(config_text)
+    problems: list[Problem] = []
+
+    def add(key: str, problem: str, fix: str) -> None:
+        line = lines.get(key) or lines.get(key.rsplit(".", 1)[0]) or lines.get("extra", 1)
+        problems.append(Problem(display, line, f"extra.{key}", problem, fix))
+
+    organisation = extra.get("organisation", {})  # a site may leave it out altogether
+    if not isinstance(organisation, dict):
+        add(
+            "organisation",
+            "this should be the organisation's details, each on its own line under it",
+            "indent name:, url: and contact_email: under organisation:, as in the guide's "
+            "own mkdocs.yml",
+        )
+        organisation = {}
+    for key, what in (("name", "the organisation's name"), ("contact_email", "an email address")):
+        value = organisation.get(key)
+        if organisation and (not isinstance(value, str) or not value.strip()):
+            add(f"organisation.{key}", "this is missing or empty", f"write {what}")
+    email = organisation.get("contact_email")
+    if isinstance(email, str) and email.strip() and not _EMAIL.fullmatch(email.strip()):
+        add("organisation.contact_email", f"{email!r} is not an email address",
+            "write it as name@example.org")  # fmt: skip
+    url = organisation.get("url")
+    if url not in (None, "") and not str(url).startswith(("https://", "http://")):
+        add("organisation.url", f"{url!r} is not a web address",
+            "write the organisation's website, starting https://")  # fmt: skip
+    private = extra.get("private", False)
+    if not isinstance(private, bool):
+        add("private", f"{private!r} is not true or false",
+            "write private: true for internal guidance, or private: false")  # fmt: skip
+    return problems
+
+
+def _extra_lines(config_text: str) -> dict[str, int]:
+    """The line of each setting under `extra:` in mkdocs.yml, by dotted name."""
+    try:
+        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    stack = [(root, "")]
+    while stack:
+        node, prefix = stack.pop()
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, value in node.value:
+            name = f"{prefix}{key.value}"
+            lines[name.removeprefix("extra.")] = key.start_mark.line + 1
+            if name == "extra" or name.startswith("extra."):
+                stack.append((value, f"{name}."))
+    return lines

@@ -149,6 +149,10 @@ def check_brand(
     return colours, problems
 
 
+# The picture formats browsers show as a logo or a favicon.
+IMAGE_SUFFIXES = (".svg", ".png", ".ico", ".jpg", ".jpeg", ".webp", ".gif")
+
+
 def site_brand(
     brand: dict[str, Any] | None, config_file: Path, docs_dir: Path
 ) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
@@ -157,21 +161,37 @@ def site_brand(
     `brand` is `extra.brand` from mkdocs.yml (the guide's own when unset);
     `config_file` is read only to give each problem its line.
     """
-    brand = dict(brand or DEFAULT_BRAND)
     where = config_file.name
     lines = key_lines(config_file.read_text(encoding="utf-8"))
+    if brand is not None and not isinstance(brand, dict):
+        problem = Problem(
+            where,
+            lines.get("brand", 1),
+            "extra.brand",
+            "this should be the brand's settings, each on its own line under it",
+            "indent primary:, accent:, logo: and favicon: under brand:, as in the guide's "
+            "own mkdocs.yml",
+        )
+        return {}, {}, [problem]
+    brand = dict(brand or DEFAULT_BRAND)
     colours, problems = check_brand(brand, where, lines)
     images: dict[str, str] = {}
     for key in ("logo", "favicon"):
         value = brand.get(key)
-        if value and not (docs_dir / value).is_file():
+        if value and (
+            not isinstance(value, str)
+            or Path(value).suffix.lower() not in IMAGE_SUFFIXES
+            or not (docs_dir / value).resolve().is_relative_to(docs_dir.resolve())
+            or not (docs_dir / value).is_file()
+        ):
             problems.append(
                 Problem(
                     where,
                     lines.get(key, 1),
                     f"extra.brand.{key}",
-                    f"{value} is not in docs/",
-                    "give a path inside docs/, like assets/images/logo.svg",
+                    f"{value} is not a picture in docs/",
+                    "give the path of an .svg, .png or .ico file inside docs/, like "
+                    "assets/images/logo.svg",
                 )
             )
         elif value:

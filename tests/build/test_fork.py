@@ -194,8 +194,8 @@ def test_a_fork_that_lists_plugins_is_stopped_with_the_fix(tmp_path: Path) -> No
     assert (
         f"  mkdocs.yml:{line}: plugins: this is a list, which replaces the guide's own plugins "
         "(macros for case-study lists, redirects) instead of adding to them. Fix: write each "
-        "entry as 'name:' with its settings indented under it, not '- name' (see 'Add plugins "
-        "and Markdown extensions' in docs/fork.md)"
+        "entry as 'name:' with its settings indented under it, not '- name', or delete the line "
+        "(see 'Add plugins and Markdown extensions' in docs/fork.md)"
     ) in build.log
 
 

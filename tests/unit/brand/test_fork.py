@@ -1,8 +1,10 @@
-"""A fork's plugins and Markdown extensions must add to ours, never replace them."""
+"""A fork's plugins and Markdown extensions add to ours; what it says about itself is checked."""
 
 from __future__ import annotations
 
-from hooks.brand.fork import list_settings
+import yaml
+
+from hooks.brand.fork import identity_problems, list_settings
 
 
 def test_mappings_add_to_ours_and_pass() -> None:
@@ -28,3 +30,55 @@ def test_each_list_is_named_with_its_line_and_the_fix() -> None:
 def test_a_config_without_either_setting_or_with_broken_yaml_is_left_to_mkdocs() -> None:
     assert list_settings("site_name: Fork\n", "mkdocs.yml") == []
     assert list_settings("site_name: [Fork\n", "mkdocs.yml") == []
+
+
+def test_an_empty_setting_drops_ours_as_a_list_would_and_is_named() -> None:
+    text = "site_name: Fork\nplugins:\n# none of our own\nmarkdown_extensions:\n"
+    problems = list_settings(text, "mkdocs.yml")
+    assert [(p.line, p.field) for p in problems] == [(2, "plugins"), (4, "markdown_extensions")]
+    assert "this is empty, which replaces the guide's own plugins" in str(problems[0])
+
+
+UPSTREAM = """site_name: Guide
+extra:
+  organisation:
+    name: Riverside Trust
+    url: https://riverside.example/
+    contact_email: hello@riverside.example
+  private: false
+"""
+
+
+def _identity(text: str) -> list[str]:
+    extra = yaml.safe_load(text)["extra"]
+    return [str(p) for p in identity_problems(extra, text, "mkdocs.yml")]
+
+
+def test_a_complete_identity_passes() -> None:
+    assert _identity(UPSTREAM) == []
+
+
+def test_every_wrong_identity_setting_is_named_at_its_line() -> None:
+    text = (
+        UPSTREAM.replace("hello@riverside.example", "hello at riverside")
+        .replace("https://riverside.example/", "javascript:alert(1)")
+        .replace("private: false", 'private: "false"')
+        .replace("    name: Riverside Trust\n", "")
+    )
+    assert _identity(text) == [
+        "mkdocs.yml:3: extra.organisation.name: this is missing or empty. "
+        "Fix: write the organisation's name",
+        "mkdocs.yml:5: extra.organisation.contact_email: 'hello at riverside' is not an email "
+        "address. Fix: write it as name@example.org",
+        "mkdocs.yml:4: extra.organisation.url: 'javascript:alert(1)' is not a web address. "
+        "Fix: write the organisation's website, starting https://",
+        "mkdocs.yml:6: extra.private: 'false' is not true or false. "
+        "Fix: write private: true for internal guidance, or private: false",
+    ]
+
+
+def test_an_organisation_that_is_not_a_block_of_settings_is_named() -> None:
+    text = "site_name: Guide\nextra:\n  organisation: Riverside Trust\n"
+    found = _identity(text)
+    assert found[0].startswith("mkdocs.yml:3: extra.organisation: this should be the ")
+    assert len(found) == 1

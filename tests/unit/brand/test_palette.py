@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -78,3 +80,21 @@ def test_a_brand_colour_below_contrast_is_refused_naming_a_passing_shade() -> No
         "on it and link text on the light page, below 4.5:1. "
         "Fix: use #2e7abc, the nearest shade that passes"
     ]
+
+
+def test_a_brand_that_is_not_a_block_of_settings_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('extra:\n  brand: "#1d4f76"\n', encoding="utf-8")
+    _, _, problems = site_brand("#1d4f76", config, tmp_path / "docs")
+    assert [(p.line, p.field) for p in problems] == [(2, "extra.brand")]
+
+
+@pytest.mark.parametrize("logo", [42, "index.md", "../mkdocs.yml", "assets/missing.svg"])
+def test_a_logo_that_is_not_a_picture_inside_docs_is_refused(tmp_path: Path, logo: object) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"extra:\n  brand:\n    logo: {logo}\n", encoding="utf-8")
+    brand = {"primary": "#1d4f76", "accent": "#8a3a00", "logo": logo}
+    _, images, problems = site_brand(brand, config, tmp_path / "docs")
+    assert images == {} and [(p.line, p.field) for p in problems] == [(3, "extra.brand.logo")]
