@@ -69,6 +69,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         doc = read_document(Path(file.abs_src_path), f"docs/{file.src_uri}")
         documents[file.src_uri] = doc
         problems.extend(page_fields.check_document(doc))
+        problems.extend(page_fields.theme_problems(doc, config.theme.dirs))
     page_store.set_documents(documents)
     raise_if_any(problems)
     return files

@@ -9,6 +9,7 @@ raises one `EditorError` listing every problem in every page.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from hooks.common.errors import Problem
@@ -84,6 +85,27 @@ def check_document(doc: Document) -> list[Problem]:
                 "write 'search:' and, on the next line, '  exclude: true'; or delete the field",
             )
         )
+    return problems
+
+
+def theme_problems(doc: Document, theme_dirs: list[str]) -> list[Problem]:
+    """A `template` or `icon` (Material's page fields) the theme does not have.
+
+    MkDocs would stop on it with a traceback, deep in a template.
+    """
+    wanted = (
+        ("template", "{}", "use a template in overrides/, or delete the line"),
+        ("icon", ".icons/{}.svg", "use an icon name such as material/home, or delete the line"),
+    )
+    problems = []
+    for name, pattern, fix in wanted:
+        value = doc.meta.get(name)
+        if name not in doc.meta:
+            continue
+        usable = isinstance(value, str) and ".." not in Path(value).parts
+        if not (usable and any(Path(d, pattern.format(value)).is_file() for d in theme_dirs)):
+            problem = f"the theme has no {name} {value!r}"
+            problems.append(Problem(doc.path, doc.line_of(name), name, problem, fix))
     return problems
 
 

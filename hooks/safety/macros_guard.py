@@ -14,7 +14,7 @@ A page's Jinja is parsed, never run.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +35,14 @@ def will_render(meta: dict[str, Any], by_default: bool, forced: bool) -> bool:
     return flag is True or forced or by_default
 
 
-def our_macros(registered: dict[str, Any], folder: Path) -> set[str]:
-    """Names of registered macros whose code is under `folder` (ours, not the plugin's)."""
-    names = set()
+def our_macros(registered: dict[str, Any], folder: Path) -> dict[str, Callable[..., Any]]:
+    """The registered macros whose code is under `folder` (ours, not the plugin's), by name."""
+    ours = {}
     for name, function in registered.items():
         source = inspect.getsourcefile(function) if callable(function) else None
         if source and Path(source).resolve().is_relative_to(folder.resolve()):
-            names.add(name)
-    return names
+            ours[name] = function
+    return ours
 
 
 def page_problems(
@@ -122,6 +122,13 @@ def _judge(node: nodes.Node, allowed: Collection[str], local: set[str]) -> str |
             return "it looks up an item whose name is worked out on the page"
         if str(node.arg.value).startswith("_"):
             return f"it reaches the hidden item '{node.arg.value}'"
+    if (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Name)
+        and isinstance(allowed, Mapping)
+        and node.node.name in allowed
+    ):
+        return _call_problem(node, node.node.name, allowed[node.node.name])
     if isinstance(node, nodes.Call) and not (
         isinstance(node.node, nodes.Name) and node.node.name in allowed
     ):
@@ -136,6 +143,19 @@ def _judge(node: nodes.Node, allowed: Collection[str], local: set[str]) -> str |
         return f"it uses the filter '{node.name}', which pages may not use"
     if isinstance(node, _INCLUDES):
         return "it brings in another template"
+    return None
+
+
+def _call_problem(node: nodes.Call, name: str, function: Callable[..., Any]) -> str | None:
+    """Why a call to one of our macros cannot work (the plugin would stop with a traceback)."""
+    if node.dyn_args or node.dyn_kwargs:
+        return None  # *args: only known when the page is rendered
+    signature = inspect.signature(function)
+    try:
+        signature.bind(*node.args, **{keyword.key: keyword.value for keyword in node.kwargs})
+    except TypeError as err:
+        takes = ", ".join(signature.parameters) or "nothing"
+        return f"it calls '{name}' in a way it cannot be called ({err}; it takes: {takes})"
     return None
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hooks.common.front_matter import parse_document, read_document
-from hooks.content.page_fields import check_document
+from hooks.content.page_fields import check_document, theme_problems
 
 
 def _problems(text: str) -> list[str]:
@@ -70,3 +70,27 @@ def test_an_unclosed_quote_is_reported_on_the_line_where_it_opens() -> None:
         "docs/p.md:3: (front matter): the front matter is not valid YAML (a quotation mark on "
         "this line is never closed). Fix: add the closing quotation mark, or remove the opening one"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "problems"),
+    [
+        ("template: main.html", []),
+        ("icon: material/home", []),
+        ("template: guide.html", ["docs/a.md:2: template: the theme has no template 'guide.html'"]),
+        ("template: ../mkdocs.yml", ["docs/a.md:2: template: the theme has no template"]),
+        ("icon: material/hom", ["docs/a.md:2: icon: the theme has no icon 'material/hom'"]),
+        ("icon: 3", ["docs/a.md:2: icon: the theme has no icon 3"]),
+    ],
+)
+def test_a_template_or_icon_the_theme_lacks_is_refused(
+    tmp_path: Path, line: str, problems: list[str]
+) -> None:
+    # Without the check MkDocs stops with a traceback from deep in a template.
+    (tmp_path / ".icons" / "material").mkdir(parents=True)
+    (tmp_path / ".icons" / "material" / "home.svg").write_text("<svg/>")
+    (tmp_path / "main.html").write_text("")
+    doc = parse_document(f"---\n{line}\n---\n# A\n", "docs/a.md")
+    found = [str(p) for p in theme_problems(doc, [str(tmp_path)])]
+    assert [f[: len(p)] for f, p in zip(found, problems, strict=False)] == problems
+    assert len(found) == len(problems)

@@ -134,5 +134,36 @@ def test_macros_registered_from_our_hooks_folder_are_ours(tmp_path: Path) -> Non
     from mkdocs_macros.context import define_env as plugin_builtins
 
     registered = {"link_to": macros.section_link, "outside": plugin_builtins, "value": 3}
-    assert our_macros(registered, Path(macros.__file__).parent) == {"link_to"}
-    assert our_macros(registered, tmp_path) == set()
+    assert our_macros(registered, Path(macros.__file__).parent) == {"link_to": macros.section_link}
+    assert our_macros(registered, tmp_path) == {}
+
+
+class _KeepingEnv(_RecordingEnv):
+    def __init__(self) -> None:
+        super().__init__()
+        self.functions: dict[str, object] = {}
+
+    def macro(self, function: object, name: str = "") -> object:
+        self.functions[name or function.__name__] = function
+        return function
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ case_study_list(nation='Wales', empty='None yet.') }}", ""),
+        ("{{ link_to('law/index.md', 'the law') }}", ""),
+        (
+            "{{ case_study_list(region='Wales') }}",
+            "it calls 'case_study_list' in a way it cannot be called (got an unexpected keyword "
+            "argument 'region'; it takes: principle, nation, service_area, involvement, empty)",
+        ),
+        ("{{ link_to('law/index.md') }}", "missing a required argument: 'text'"),
+    ],
+)
+def test_a_call_our_macro_cannot_take_is_refused_before_it_runs(source: str, expected: str) -> None:
+    # The macros plugin would stop the build with a Python traceback instead.
+    env = _KeepingEnv()
+    macros.define_env(env)
+    found = " | ".join(text for _, text in template_problems(source, ENV, env.functions))
+    assert expected in found if expected else found == ""
