@@ -22,9 +22,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hooks.brand.fork import list_settings  # noqa: E402 - needs the project on the path
+from hooks.brand.fork import identity_problems, list_settings  # noqa: E402 - needs the path
 from hooks.brand.palette import check_brand, key_lines  # noqa: E402
 from hooks.case_studies.load import load_folder  # noqa: E402
+from hooks.case_studies.pages import clashes  # noqa: E402
 from hooks.case_studies.schema import checked_schema  # noqa: E402
 from hooks.common.errors import Problem  # noqa: E402
 from hooks.common.front_matter import read_document  # noqa: E402
@@ -57,7 +58,7 @@ def page_problems(docs: Path, today: dt.date, interval: int) -> list[Problem]:
 
 
 def settings(root: Path) -> tuple[dict, list[Problem]]:
-    """mkdocs.yml's `extra`, and its problems: a fork's plugins and extensions, brand colours."""
+    """mkdocs.yml's `extra`, and its problems: a fork's plugins, extensions, identity, colours."""
     config_file = root / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     problems = list_settings(text, config_file.name)
@@ -65,7 +66,8 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
         extra = (yaml.safe_load(text) or {}).get("extra") or {}
     except yaml.YAMLError:
         extra = {}
-    if extra.get("brand"):
+    problems += identity_problems(extra, text, config_file.name)
+    if isinstance(extra.get("brand"), dict):
         problems += check_brand(dict(extra["brand"]), config_file.name, key_lines(text))[1]
     return extra, problems
 
@@ -81,9 +83,11 @@ def main() -> int:
     if schema is not None:
         taken = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
         problems += load_folder(ROOT / "case_studies", "case_studies", schema, today, taken)[1]
+        problems += clashes(schema, taken)
     abbreviations = ROOT / SOURCE
     if abbreviations.is_file():
-        problems += parse(abbreviations.read_text(encoding="utf-8-sig"))[1]
+        doc = read_document(abbreviations, SOURCE)
+        problems += doc.problems or parse(doc.body)[1]
     for problem in sorted(problems):
         print(problem)
     print(f"{len(problems)} problem{'s' * (len(problems) != 1)} found.")

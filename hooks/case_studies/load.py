@@ -21,13 +21,13 @@ from hooks.case_studies.schema import Schema, check_meta, vocabulary
 from hooks.case_studies.store import Record
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document, read_document
+from hooks.common.markdown_mask import mask
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
 RESERVED_SLUGS = frozenset(
     {"index", "fields", "principle", "nation", "service-area", "involvement", "evidence", "page"}
 )
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _BODY_RULES = (
     (
         re.compile(r"^#\s"),
@@ -100,9 +100,27 @@ def load_folder(
         problems += found
         if record is not None:
             records.append(dict(record))  # a copy: the build adds to it
-    problems += duplicate_titles(records)
+    problems += duplicate_titles(records) + unread_files(folder, display_root)
     # The stable order readers and the export see: by title, then slug.
     return sorted(records, key=lambda r: (r["title"].casefold(), r["slug"])), problems
+
+
+def unread_files(folder: Path, display_root: str) -> list[Problem]:
+    """Files that look like case studies but would be silently left out (`x.MD`, `x.txt`)."""
+    return [
+        Problem(
+            f"{display_root}/{path.name}",
+            1,
+            "(file name)",
+            "this file is not read: only files whose names end in .md are case studies",
+            f"rename it to {path.name.split('.')[0]}.md, or move it out of {display_root}/",
+        )
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+        and path.suffix != ".md"
+        and path.name != "schema.json"
+        and not path.name.startswith(("_", "."))
+    ]
 
 
 def check_document(
@@ -203,11 +221,9 @@ def _check_body(doc: Document) -> list[Problem]:
             )
         ]
     problems = []
-    in_code = False
-    for number, line in enumerate(doc.body.splitlines(), start=doc.body_line):
-        if _FENCE.match(line):
-            in_code = not in_code
-        for pattern, problem, fix in () if in_code else _BODY_RULES:
+    # Code is shown as written, so only the text around it is checked.
+    for number, line in enumerate(mask(doc.body).split("\n"), start=doc.body_line):
+        for pattern, problem, fix in _BODY_RULES:
             if pattern.search(line):
                 problems.append(Problem(doc.path, number, "(story)", problem, fix))
     return problems

@@ -58,3 +58,29 @@ def test_a_generated_file_is_written_again_only_once_it_changed(tmp_path: Path) 
     assert not listing.is_modified()
     listing.changed_at = 150.0  # changed after it was written
     assert listing.is_modified()
+
+
+def test_a_file_that_would_be_silently_left_out_is_named(tmp_path: Path) -> None:
+    shutil.copy(STORY, tmp_path / "time-swap.md")
+    for name in ("upper-case.MD", "notes.markdown", "draft.md.txt", "no-extension"):
+        shutil.copy(STORY, tmp_path / name)
+    for name in ("schema.json", "_template.md", ".DS_Store"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    records, problems = _load(tmp_path)
+    assert len(records) == 1
+    assert [p.split(":")[0] for p in problems] == [
+        "case_studies/draft.md.txt",
+        "case_studies/no-extension",
+        "case_studies/notes.markdown",
+        "case_studies/upper-case.MD",
+    ]
+    assert problems[0].endswith("Fix: rename it to draft.md, or move it out of case_studies/")
+
+
+def test_a_mismatched_code_fence_does_not_hide_the_story_checks(tmp_path: Path) -> None:
+    # "```" inside a "~~~" block does not close it; the heading after the block is checked.
+    text = STORY.read_text(encoding="utf-8") + "\n~~~\n```\n~~~\n\n# Heading after\n"
+    (tmp_path / "time-swap.md").write_text(text, encoding="utf-8")
+    _, problems = _load(tmp_path)
+    line = len(text.splitlines())
+    assert [p.split(": (story): ")[0] for p in problems] == [f"case_studies/time-swap.md:{line}"]
