@@ -83,8 +83,10 @@ def on_page_markdown(
     # macro output is checked too.
     doc = page_store.get_document(page.file.src_uri)
     if doc is not None:
-        # MkDocs drops the blank lines after the front matter; count them back.
-        offset = doc.body_line - 1 + len(doc.body) - len(doc.body.lstrip("\n"))
+        # MkDocs drops the blank lines after the front matter; count them back
+        # (lines, not characters: a file saved on Windows ends each with "\r\n").
+        blank = doc.body[: len(doc.body) - len(doc.body.lstrip("\r\n"))]
+        offset = doc.body_line - 1 + blank.count("\n")
         for problem in lint(markdown, doc.path, offset):
             log.warning(str(problem))
         _state["links"] += links_in(mask(markdown), doc.path, page.file.src_uri, offset)

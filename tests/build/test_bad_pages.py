@@ -61,3 +61,14 @@ def test_one_build_reports_the_problems_every_hook_found(tmp_path: Path) -> None
         "docs/extra.md:2: title:",
     ):
         assert expected in build.log, build.log
+
+
+def test_a_page_saved_with_windows_line_endings_is_reported_at_the_right_line(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture("minimal", tmp_path / "project")
+    page = "---\ntitle: CRLF\ndescription: A page.\nlast_reviewed: 2026-12-01\n---\n\n# Hi\n\n"
+    page += "Read [click here](index.md).\n"
+    (project / "docs" / "crlf.md").write_bytes(page.replace("\n", "\r\n").encode())
+    build = run_mkdocs_build(project, tmp_path / "site")
+    assert "docs/crlf.md:9: link: the link text 'click here'" in build.log, build.log
