@@ -113,33 +113,32 @@ def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) ->
     ) in build.log
 
 
-def test_an_insecure_image_in_a_case_study_names_its_own_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("added", "message"),
+    [
+        (
+            "![Members](http://images.example/swap.jpg)",
+            "the page loads 'http://images.example/swap.jpg' over an insecure http connection.",
+        ),
+        (
+            # A reference-style link: the story's own check looks only for "](javascript:".
+            "See [the form][f].\n\n[f]: javascript:alert(1)",
+            "the page links to 'javascript:alert(1)', a script address, which is never allowed.",
+        ),
+    ],
+    ids=["http-image", "script-link"],
+)
+def test_a_problem_found_in_a_case_study_page_names_its_own_file_and_line(
+    tmp_path: Path, added: str, message: str
+) -> None:
     project = copy_fixture("case_study_site", tmp_path / "project")
     story = project / "case_studies" / "time-swap.md"
     text = (FIXTURES / "case_study_site" / "case_studies" / "time-swap.md").read_text()
-    story.write_text(text + "\n![Members](http://images.example/swap.jpg)\n", encoding="utf-8")
+    story.write_text(f"{text}\n{added}\n", encoding="utf-8")
     build = run_mkdocs_build(project, tmp_path / "site")
     line = len(story.read_text().splitlines())
     assert build.returncode != 0 and "Traceback" not in build.log
-    assert (
-        f"case_studies/time-swap.md:{line}: (page): the page loads "
-        "'http://images.example/swap.jpg' over an insecure http connection."
-    ) in build.log
-
-
-def test_a_script_link_in_a_case_study_names_its_own_file_and_line(tmp_path: Path) -> None:
-    # A reference-style link: the story's own check looks only for "](javascript:".
-    project = copy_fixture("case_study_site", tmp_path / "project")
-    story = project / "case_studies" / "time-swap.md"
-    text = (FIXTURES / "case_study_site" / "case_studies" / "time-swap.md").read_text()
-    story.write_text(text + "\nSee [the form][f].\n\n[f]: javascript:alert(1)\n", encoding="utf-8")
-    build = run_mkdocs_build(project, tmp_path / "site")
-    line = len(story.read_text().splitlines())
-    assert build.returncode != 0 and "Traceback" not in build.log
-    assert (
-        f"case_studies/time-swap.md:{line}: (page): the page links to 'javascript:alert(1)', "
-        "a script address, which is never allowed."
-    ) in build.log
+    assert f"case_studies/time-swap.md:{line}: (page): {message}" in build.log
 
 
 def test_security_md_shows_the_headers_the_build_writes() -> None:
