@@ -32,7 +32,7 @@ from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
 from hooks.common.markdown_mask import mask
 from hooks.content import abbreviations, page_fields
-from hooks.content.links import Link, check_links, ids_in, links_in
+from hooks.content.links import Link, check_links, ids_in, links_in, nav_problems
 from hooks.content.lint import lint
 
 if TYPE_CHECKING:
@@ -70,6 +70,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         documents[file.src_uri] = doc
         problems.extend(page_fields.check_document(doc))
         problems.extend(page_fields.theme_problems(doc, config.theme.dirs))
+    config_file = Path(config.config_file_path)
+    excluded = {f.src_uri for f in files if f.inclusion.is_excluded()}
+    text = config_file.read_text(encoding="utf-8")
+    problems.extend(nav_problems(config.nav, excluded, text, config_file.name))
     page_store.set_documents(documents)
     raise_if_any(problems)
     return files

@@ -19,6 +19,7 @@ import posixpath
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from hooks.common.errors import Problem
@@ -128,3 +129,40 @@ def _nearest_anchor(anchor: str, ids: set[str]) -> str:
     near = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.5)
     hint = f"did you mean '#{near[0]}'? " if near else ""
     return hint + "the part after # is the heading in lower case, with hyphens for spaces"
+
+
+def nav_problems(
+    nav: Any, excluded: Collection[str], config_text: str, display: str
+) -> list[Problem]:
+    """Pages the menu lists that `exclude_docs` leaves out.
+
+    MkDocs only notes each one (at INFO, whatever `validation` says), and the
+    menu then links to a page that does not exist.
+    """
+    lines = config_text.splitlines()
+    problems = []
+    for target in _nav_targets(nav):
+        if target in excluded:
+            line = next((n for n, text in enumerate(lines, 1) if target in text), 1)
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    "nav",
+                    f"the menu lists '{target}', which exclude_docs leaves out",
+                    "delete it from nav too, or take it out of exclude_docs",
+                )
+            )
+    return problems
+
+
+def _nav_targets(nav: Any) -> Iterable[str]:
+    """Every page path in a `nav:` setting, however deeply its sections nest."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_targets(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_targets(item)

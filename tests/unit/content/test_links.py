@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hooks.common.markdown_mask import mask
-from hooks.content.links import Link, check_links, ids_in, links_in, resolve
+from hooks.content.links import Link, check_links, ids_in, links_in, nav_problems, resolve
 
 PAGES = {"index.md", "law/index.md", "law/wales.md", "guides/paying-people.md", "assets/a.svg"}
 IDS = {"law/wales.md": {"procurement-in-wales", "sources"}, "index.md": {"start"}}
@@ -89,3 +89,19 @@ def test_every_way_of_writing_a_link_is_checked() -> None:
         "docs/guides/paying-people.md:9 ../law/nireland.md",
         "docs/guides/paying-people.md:10 ../law/wales.md#the duties",
     ]
+
+
+def test_a_menu_entry_for_a_page_exclude_docs_leaves_out_is_named() -> None:
+    # MkDocs only notes it, and the menu would link to a page that is not there.
+    nav = [{"Home": "index.md"}, {"Law": ["law/index.md", {"Wales": "law/wales.md"}]}]
+    text = "nav:\n  - Home: index.md\n  - Law:\n    - law/index.md\n    - Wales: law/wales.md\n"
+    excluded = {"law/index.md", "law/wales.md"}
+    found = [str(p) for p in nav_problems(nav, excluded, text, "mkdocs.yml")]
+    assert found == [
+        "mkdocs.yml:4: nav: the menu lists 'law/index.md', which exclude_docs leaves out. "
+        "Fix: delete it from nav too, or take it out of exclude_docs",
+        "mkdocs.yml:5: nav: the menu lists 'law/wales.md', which exclude_docs leaves out. "
+        "Fix: delete it from nav too, or take it out of exclude_docs",
+    ]
+    assert nav_problems(nav, set(), text, "mkdocs.yml") == []
+    assert nav_problems(None, {"law/index.md"}, text, "mkdocs.yml") == []
