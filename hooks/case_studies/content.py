@@ -21,7 +21,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from hooks.common.errors import Problem
+from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document, read_document
 from hooks.common.readability import prose_blocks, words_in
 
@@ -167,9 +167,9 @@ def _outcome_sources(doc: Document, outcomes: list[Any], count: int | None) -> l
             problems.append(
                 Problem(
                     doc.path,
-                    doc.line_at("outcomes", index),
-                    f"outcomes[{index}].source",
-                    f"this outcome points at source {source}, but {there}",
+                    doc.line_at("outcomes", index, "source"),
+                    "outcomes.source",
+                    f"the {ordinal(index)} outcome points at source {source}, but {there}",
                     f"write the number of the source that backs it, from 1 to {count}, "
                     "counting the entries under sources from the top",
                 )

@@ -102,7 +102,7 @@ def test_one_source_is_not_enough() -> None:
 def test_an_outcome_must_point_at_a_source_that_exists_on_its_own_line() -> None:
     text = FRONT.replace("source: 2", "source: 3")
     assert _problems(text + STORY) == [
-        "case_studies/x.md:23: outcomes[1].source: this outcome points at source 3, but "
+        "case_studies/x.md:24: outcomes.source: the second outcome points at source 3, but "
         "there are 2. Fix: write the number of the source that backs it, from 1 to 2, "
         "counting the entries under sources from the top"
     ]
