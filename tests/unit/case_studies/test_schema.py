@@ -145,6 +145,11 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             "case_studies/example.md:10: started: 1700 is not a year between 1800 and 2100.",
         ),
         (
+            # Past the schema's last year, and in the future: one message is enough.
+            ("started: 2012", "started: 2101"),
+            "case_studies/example.md:10: started: 2101 is not a year between 1800 and 2100.",
+        ),
+        (
             ("started: 2012", "started: 2027"),
             "case_studies/example.md:10: started: 2027 is in the future. Fix: write the year it "
             "started, 2026 or earlier",
