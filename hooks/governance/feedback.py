@@ -12,11 +12,9 @@ ordinary link.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from hooks.common.errors import Problem
-
-_ALLOWED = ("https://", "http://", "mailto:")
 
 
 def feedback_href(
@@ -31,7 +29,7 @@ def feedback_href(
     subject = f"Feedback on: {page_title}"
     body = f"Page: {page_url}\n\nWhat is wrong or missing?\n"
     configured = (feedback_url or "").strip()
-    if configured.startswith("mailto:"):
+    if configured.lower().startswith("mailto:"):
         separator = "&" if "?" in configured else "?"
         query = urlencode({"subject": subject, "body": body}, quote_via=quote)
         return configured + separator + query
@@ -45,7 +43,7 @@ def feedback_href(
 
 def feedback_url_problem(value: Any, config_text: str, display: str) -> Problem | None:
     """A Problem if `extra.organisation.feedback_url` is neither empty nor usable."""
-    if value in (None, "") or (isinstance(value, str) and value.strip().startswith(_ALLOWED)):
+    if value in (None, "") or (isinstance(value, str) and _usable(value.strip())):
         return None
     lines = config_text.splitlines()
     line = next((n for n, text in enumerate(lines, 1) if "feedback_url:" in text), 1)
@@ -57,3 +55,11 @@ def feedback_url_problem(value: Any, config_text: str, display: str) -> Problem 
         "write a form address starting https://, an email as mailto:name@example.org, "
         'or "" to use a new GitHub issue',
     )
+
+
+def _usable(address: str) -> bool:
+    """A web address with a host, or a mailto: address with someone to write to."""
+    parts = urlsplit(address)
+    if parts.scheme.lower() in ("https", "http"):
+        return bool(parts.netloc) and " " not in address
+    return parts.scheme.lower() == "mailto" and "@" in parts.path

@@ -51,7 +51,17 @@ def test_no_github_repository_and_no_setting_means_no_link() -> None:
     assert feedback_href(TITLE, URL, "https://gitlab.com/example/guide", None) is None
 
 
-@pytest.mark.parametrize("value", ["team@example.org", "ftp://example.org/form", "www.example.org"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "team@example.org",
+        "ftp://example.org/form",
+        "www.example.org",
+        "mailto:",  # no one to write to
+        "https://",  # no site
+        "https://forms example.org/x",
+    ],
+)
 def test_a_feedback_setting_that_is_not_a_link_fails_with_its_line(value: str) -> None:
     config = f"site_name: X\nextra:\n  organisation:\n    feedback_url: {value}\n"
     problem = feedback_url_problem(value, config, "mkdocs.yml")
@@ -60,6 +70,8 @@ def test_a_feedback_setting_that_is_not_a_link_fails_with_its_line(value: str) -
     assert "mailto:" in problem.fix
 
 
-@pytest.mark.parametrize("value", ["", None, "https://forms.example.org/f", "mailto:a@b.org"])
+@pytest.mark.parametrize(
+    "value", ["", None, "https://forms.example.org/f", "mailto:a@b.org", "HTTPS://f.example.org/"]
+)
 def test_usable_feedback_settings_pass(value: str | None) -> None:
     assert feedback_url_problem(value, "", "mkdocs.yml") is None
