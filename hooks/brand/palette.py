@@ -13,6 +13,7 @@ share_image.py uses `contrast` too.
 from __future__ import annotations
 
 import colorsys
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -116,12 +117,14 @@ def check_brand(
             parse_hex(value)
             colours[name] = value.strip().lower()
         except ValueError:
+            # Unquoted, "#1d4f76" starts a YAML comment: the value is then missing.
+            shown = "missing" if value is None else f"{value!r}, not a colour like #1d4f76"
             problems.append(
                 Problem(
                     where,
-                    lines.get(name, 1),
+                    lines.get(name, lines.get("brand", 1)),
                     f"extra.brand.{name}",
-                    f"{value!r} is not a colour like #1d4f76",
+                    f"this is {shown}",
                     "write the colour as # and six hexadecimal digits, in quotes",
                 )
             )
@@ -142,7 +145,9 @@ def check_brand(
                     where,
                     line,
                     f"extra.brand.{name}",
-                    f"{colours[name]} has contrast {ratio:.2f}:1 for {where_used}, below {TEXT}:1",
+                    # Rounded down: 4.497 shown as 4.50 would read as passing.
+                    f"{colours[name]} has contrast {math.floor(ratio * 100) / 100:.2f}:1 for "
+                    f"{where_used}, below {TEXT}:1",
                     f"use {shade}, the nearest shade that passes",
                 )
             )

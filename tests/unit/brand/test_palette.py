@@ -45,7 +45,7 @@ def test_a_pale_accent_fails_with_contrast_ratio_and_shade() -> None:
         {"primary": "#1d4f76", "accent": "#ffb77a"}, "mkdocs.yml", {"accent": 9}
     )
     assert [str(p) for p in problems] == [
-        "mkdocs.yml:9: extra.brand.accent: #ffb77a has contrast 1.71:1 for hovered links and "
+        "mkdocs.yml:9: extra.brand.accent: #ffb77a has contrast 1.70:1 for hovered links and "
         "focus on the light page, below 4.5:1. Fix: use #bf5800, the nearest shade that passes"
     ]
 
@@ -76,7 +76,7 @@ def test_a_brand_colour_below_contrast_is_refused_naming_a_passing_shade() -> No
     brand = yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]["brand"]
     _, _, problems = site_brand(brand, config, config.parent / "docs")
     assert [str(p) for p in problems] == [
-        "mkdocs.yml:6: extra.brand.primary: #7fb3e0 has contrast 2.23:1 for white header text "
+        "mkdocs.yml:6: extra.brand.primary: #7fb3e0 has contrast 2.22:1 for white header text "
         "on it and link text on the light page, below 4.5:1. "
         "Fix: use #2e7abc, the nearest shade that passes"
     ]
@@ -98,3 +98,15 @@ def test_a_logo_that_is_not_a_picture_inside_docs_is_refused(tmp_path: Path, log
     brand = {"primary": "#1d4f76", "accent": "#8a3a00", "logo": logo}
     _, images, problems = site_brand(brand, config, tmp_path / "docs")
     assert images == {} and [(p.line, p.field) for p in problems] == [(3, "extra.brand.logo")]
+
+
+def test_a_colour_left_unquoted_is_missing_at_the_brand_line_and_contrast_rounds_down() -> None:
+    # primary: #1d4f76 without quotes is a YAML comment: the value is None.
+    _, problems = check_brand({"primary": None, "accent": "#8a3a00"}, "mkdocs.yml", {"brand": 5})
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:5: extra.brand.primary: this is missing. "
+        "Fix: write the colour as # and six hexadecimal digits, in quotes"
+    ]
+    # #098488 on white is 4.497:1: "4.50:1, below 4.5:1" would read as a pass.
+    _, problems = check_brand({"primary": "#098488", "accent": "#8a3a00"}, "mkdocs.yml")
+    assert "#098488 has contrast 4.49:1" in str(problems[0])
