@@ -84,3 +84,12 @@ def test_a_mismatched_code_fence_does_not_hide_the_story_checks(tmp_path: Path) 
     _, problems = _load(tmp_path)
     line = len(text.splitlines())
     assert [p.split(": (story): ")[0] for p in problems] == [f"case_studies/time-swap.md:{line}"]
+
+
+def test_front_matter_below_a_blank_line_is_named_with_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "time-swap.md").write_text("\n" + STORY.read_text(encoding="utf-8"))
+    _, problems = _load(tmp_path)
+    assert problems == [
+        "case_studies/time-swap.md:1: (front matter): the file has no front matter: the '---' "
+        "line must be the very first line. Fix: delete the blank lines above the first '---'"
+    ]
