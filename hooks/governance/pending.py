@@ -20,6 +20,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
@@ -89,19 +90,21 @@ def _item(
         problem(
             "change", "it does not say what is changing", "write 'change:' and one or two sentences"
         )
-    if not isinstance(source, str) or not source.startswith("https://"):
+    if not isinstance(source, str) or not urlsplit(source).netloc or source[:8] != "https://":
         problem(
             "source",
             "its source should be a web address starting https://",
-            "add 'source: https://…'",
+            "write 'source: ' and the page's address, starting https://"
+            if "source" in item
+            else "add 'source: https://…'",
         )
     checked, check_again = parse_date(item.get("checked")), parse_date(item.get("check_again"))
     if checked is None:
-        problem("checked", "it has no date it was checked", f"add 'checked: {today.isoformat()}'")
+        problem("checked", *_no_date(item, "checked", "it was checked", today.isoformat()))
     elif checked > today + FUTURE_GRACE:
         problem("checked", f"{checked.isoformat()} is in the future", "use the date you checked it")
     if check_again is None:
-        problem("check_again", "it has no date to check it again", "add 'check_again: YYYY-MM-DD'")
+        problem("check_again", *_no_date(item, "check_again", "to check it again", "YYYY-MM-DD"))
     elif checked is not None and check_again <= checked:
         problem(
             "check_again",
@@ -111,3 +114,13 @@ def _item(
     if problems:
         return None, problems
     return PendingChange(text.strip(), source, checked, check_again), []
+
+
+def _no_date(item: dict[str, Any], key: str, what: str, example: str) -> tuple[str, str]:
+    """Why a date field gave no date, and the fix: it is missing, or not written as a date."""
+    if item.get(key) in (None, ""):
+        return f"it has no date {what}", f"add '{key}: {example}'"
+    return (
+        f"{str(item[key])!r} is not a date written as YYYY-MM-DD",
+        f"write it as year, month and day, like '{key}: {example}'",
+    )

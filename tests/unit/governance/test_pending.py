@@ -91,3 +91,18 @@ def test_missing_fields_point_at_the_item() -> None:
 
 def test_items_are_counted_from_one_in_words() -> None:
     assert [ordinal(i) for i in (0, 1, 2, 9)] == ["first", "second", "third", "number 10"]
+
+
+def test_a_date_written_another_way_and_an_empty_source_are_named_for_what_they_are() -> None:
+    # Found by a bug hunt: "it has no date" for a date written 07/12/2026, and
+    # "https://" with nothing after it accepted.
+    _, problems = _check(
+        "pending_changes:\n  - change: The duty changes.\n    source: https://\n"
+        "    checked: 07/12/2026\n    check_again: 2027-06-01\n"
+    )
+    assert problems == [
+        "docs/law.md:5: pending_changes: the first change: its source should be a web address "
+        "starting https://. Fix: write 'source: ' and the page's address, starting https://",
+        "docs/law.md:6: pending_changes: the first change: '07/12/2026' is not a date written "
+        "as YYYY-MM-DD. Fix: write it as year, month and day, like 'checked: 2026-12-07'",
+    ]

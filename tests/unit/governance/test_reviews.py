@@ -155,7 +155,8 @@ def test_missing_and_wrong_review_fields_are_refused_with_every_problem() -> Non
         "docs/pending.md:6: pending_changes: the first change: it has no date to check it "
         "again. Fix: add 'check_again: YYYY-MM-DD'",
         "docs/pending.md:7: pending_changes: the first change: its source should be a web "
-        "address starting https://. Fix: add 'source: https://…'",
+        "address starting https://. Fix: write 'source: ' and the page's address, starting "
+        "https://",
         "docs/pending.md:9: pending_changes: the first change: 'check_agian' is not a field "
         "of a change. Fix: did you mean 'check_again'? use change, source, checked, check_again",
         "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
