@@ -22,7 +22,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hooks.brand.fork import identity_problems, list_settings  # noqa: E402 - needs the path
+from hooks.brand.fork import (  # noqa: E402 - needs the project on the path
+    identity_problems,
+    list_settings,
+    missing_hooks,
+)
 from hooks.brand.palette import check_brand, key_lines  # noqa: E402
 from hooks.case_studies.load import load_folder  # noqa: E402
 from hooks.case_studies.pages import clashes  # noqa: E402
@@ -62,6 +66,9 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
     config_file = root / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     problems = list_settings(text, config_file.name)
+    base = root / "mkdocs.base.yml"
+    if base.is_file():
+        problems += missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)
     try:  # plain data, unless a fork added tags such as !!python/name (MkDocs checks those)
         extra = (yaml.safe_load(text) or {}).get("extra") or {}
     except yaml.YAMLError:

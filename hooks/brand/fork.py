@@ -60,6 +60,45 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
     return problems
 
 
+def missing_hooks(config_text: str, base_text: str, display: str) -> list[Problem]:
+    """A fork's own `hooks:` list, if it leaves out any of the guide's hooks.
+
+    MkDocs has no mapping form for hooks, and INHERIT replaces a list: a fork
+    that adds a hook of its own must list ours too, or the build loses every
+    check and generated page, and fails in a confusing way.
+    """
+    fork, base = _hooks_in(config_text), _hooks_in(base_text)
+    if fork is None or base is None:
+        return []
+    line, listed = fork
+    missing = [hook for hook in base[1] if hook not in listed]
+    if not missing:
+        return []
+    return [
+        Problem(
+            display,
+            line,
+            "hooks",
+            f"this list leaves out the guide's own hooks ({', '.join(missing)}), which it replaces",
+            "copy the hooks: list from mkdocs.base.yml and add yours at the end",
+        )
+    ]
+
+
+def _hooks_in(config_text: str) -> tuple[int, list[str]] | None:
+    """The line of `hooks:` and the hooks it lists, or None if there is no list."""
+    try:
+        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if key.value == "hooks" and isinstance(value, yaml.SequenceNode):
+            return key.start_mark.line + 1, [str(item.value) for item in value.value]
+    return None
+
+
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 

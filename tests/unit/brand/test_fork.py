@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from hooks.brand.fork import identity_problems, list_settings
+from hooks.brand.fork import identity_problems, list_settings, missing_hooks
+from tests.support.sites import ROOT
 
 
 def test_mappings_add_to_ours_and_pass() -> None:
@@ -82,3 +83,16 @@ def test_an_organisation_that_is_not_a_block_of_settings_is_named() -> None:
     found = _identity(text)
     assert found[0].startswith("mkdocs.yml:3: extra.organisation: this should be the ")
     assert len(found) == 1
+
+
+def test_a_fork_hooks_list_must_keep_the_guide_own_hooks() -> None:
+    # INHERIT replaces lists, and MkDocs has no other way to write hooks.
+    base = (ROOT / "mkdocs.base.yml").read_text(encoding="utf-8")
+    ours = [line.split()[1] for line in base.splitlines() if line.startswith("  - hooks/")]
+    only_theirs = "site_name: Fork\nhooks:\n  - my_hook.py\n"
+    (problem,) = missing_hooks(only_theirs, base, "mkdocs.yml")
+    assert (problem.line, problem.field) == (2, "hooks")
+    assert "hooks/content/events.py" in problem.problem
+    both = "site_name: Fork\nhooks:\n" + "".join(f"  - {h}\n" for h in [*ours, "my_hook.py"])
+    assert missing_hooks(both, base, "mkdocs.yml") == []
+    assert missing_hooks("site_name: Fork\n", base, "mkdocs.yml") == []
