@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -100,6 +101,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
         for url in found.insecure
     ]
     wrong += [
+        (url, f"the page loads '{url}' from another site, which the security policy blocks",
+         _REMOTE_FIX)
+        for url in _other_sites(found.remote, config.site_url)
+    ]  # fmt: skip
+    wrong += [
         (url, f"the page links to '{url}', a script address, which is never allowed", _SCRIPT_FIX)
         for url in found.script_links
     ]
@@ -111,24 +117,33 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 
 
 _HTTP_FIX = "use its https address, or put the file in docs/ and link to that"
+_REMOTE_FIX = "save the file in docs/ and use it from there, so no other site learns who reads"
 _SCRIPT_FIX = "link only to https:// addresses or to pages of this site"
 
 
-def on_post_template(output_content: str, template_name: str, **kwargs: Any) -> str:
+def on_post_template(
+    output_content: str, template_name: str, config: MkDocsConfig, **kwargs: Any
+) -> str:
     if not template_name.endswith(".html"):
         return output_content  # sitemap.xml and the like are not pages
     html, found = secure_page(output_content, _state["fragments"], not _state["serving"])
-    for url in found.insecure:
+    for url in [*found.insecure, *_other_sites(found.remote, config.site_url)]:
         _state["problems"].append(
             Problem(
                 template_name,
                 1,
                 "(template)",
-                f"the template loads '{url}' over an insecure http connection",
-                "use its https address",
+                f"the template loads '{url}', which is not a file of this site",
+                "put the file in docs/ and use it from there",
             )
         )
     return html
+
+
+def _other_sites(urls: list[str], site_url: str | None) -> list[str]:
+    """The addresses in `urls` on a host other than the site's own."""
+    own = urlsplit(site_url or "").netloc.lower()
+    return [url for url in urls if urlsplit(url).netloc.lower() != own]
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:

@@ -143,6 +143,7 @@ class Scan:
     # Each external link's start tag: where its text sits in the page, and its attributes.
     external_links: list[tuple[int, int, Attrs]] = field(default_factory=list)
     insecure: list[str] = field(default_factory=list)  # http: resources (mixed content)
+    remote: list[str] = field(default_factory=list)  # https: resources, ours or another site's
     script_links: list[str] = field(default_factory=list)  # <a href="javascript:…">
 
 
@@ -221,7 +222,9 @@ def scan(html: str) -> Scan:
             result.external_links.append((m.start(), end, attrs))
         elif tag == "a" and is_script_address(values.get("href", "")):
             result.script_links.append(values["href"])
-        result.insecure += insecure_urls(tag, values)
+        for url in fetched_urls(tag, values):
+            http = urlsplit(url).scheme.lower() == "http"
+            (result.insecure if http else result.remote).append(url)
     return result
 
 
@@ -246,15 +249,15 @@ def is_script_address(href: str) -> bool:
     return _SCRIPT_SCHEME.match(href.translate(_TAB_OR_NEWLINE)) is not None
 
 
-def insecure_urls(tag: str, attrs: dict[str, str]) -> list[str]:
-    """The plain-http addresses this tag would load (mixed content on an https site)."""
+def fetched_urls(tag: str, attrs: dict[str, str]) -> list[str]:
+    """The absolute addresses (http:, https: or //) this tag would make the browser load."""
     if tag == "link" and set(attrs.get("rel", "").lower().split()) <= NAVIGATION_RELS:
         return []
     found = []
     for name in FETCHING.get(tag, ()):
         for candidate in attrs.get(name, "").split(","):
             url = candidate.strip().split(" ")[0]
-            if urlsplit(url).scheme.lower() == "http":
+            if url.startswith("//") or urlsplit(url).scheme.lower() in ("http", "https"):
                 found.append(url)
     return found
 

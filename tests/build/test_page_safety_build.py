@@ -121,12 +121,17 @@ def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) ->
             "the page loads 'http://images.example/swap.jpg' over an insecure http connection.",
         ),
         (
+            "![Members](https://images.example/swap.jpg)",
+            "the page loads 'https://images.example/swap.jpg' from another site, which the "
+            "security policy blocks.",
+        ),
+        (
             # A reference-style link: the story's own check looks only for "](javascript:".
             "See [the form][f].\n\n[f]: javascript:alert(1)",
             "the page links to 'javascript:alert(1)', a script address, which is never allowed.",
         ),
     ],
-    ids=["http-image", "script-link"],
+    ids=["http-image", "other-site-image", "script-link"],
 )
 def test_a_problem_found_in_a_case_study_page_names_its_own_file_and_line(
     tmp_path: Path, added: str, message: str

@@ -93,7 +93,7 @@ def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "attrs", "insecure"),
+    ("tag", "attrs", "fetched"),
     [
         ("img", {"src": "http://example.com/a.png"}, ["http://example.com/a.png"]),
         ("img", {"srcset": "a.png 1x, http://x.test/b.png 2x"}, ["http://x.test/b.png"]),
@@ -101,14 +101,22 @@ def test_safe_rel_is_added_once_and_keeps_existing_values() -> None:
         ("link", {"rel": "stylesheet", "href": "http://x.test/a.css"}, ["http://x.test/a.css"]),
         ("link", {"rel": "canonical", "href": "http://x.test/"}, []),
         ("a", {"href": "http://x.test/"}, []),
-        ("img", {"src": "https://x.test/a.png"}, []),
+        ("img", {"src": "https://x.test/a.png"}, ["https://x.test/a.png"]),
+        ("img", {"src": "//x.test/a.png"}, ["//x.test/a.png"]),
+        ("img", {"src": "../a.png"}, []),
         ("form", {"action": "http://x.test/send"}, ["http://x.test/send"]),
     ],
 )
-def test_mixed_content_is_any_resource_loaded_over_http(
-    tag: str, attrs: dict[str, str], insecure: list[str]
+def test_every_absolute_address_a_tag_loads_is_found(
+    tag: str, attrs: dict[str, str], fetched: list[str]
 ) -> None:
-    assert page_safety.insecure_urls(tag, attrs) == insecure
+    assert page_safety.fetched_urls(tag, attrs) == fetched
+
+
+def test_a_scan_tells_http_from_https_resources() -> None:
+    page = '<img src="http://x.test/a.png" alt=""><img src="https://x.test/b.png" alt="">'
+    found = page_safety.scan(page)
+    assert (found.insecure, found.remote) == (["http://x.test/a.png"], ["https://x.test/b.png"])
 
 
 def test_secure_page_puts_the_policy_right_after_the_charset() -> None:
