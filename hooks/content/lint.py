@@ -50,6 +50,10 @@ _DECORATIVE = re.compile(
     r"\{:?[^}]*(?<![\w-])\.decorative(?![\w-])[^}]*\}"
 )
 _LINK = re.compile(r"(?<![!\\])\[([^\]\n]*)\]\(([^)\s]*)")
+# [text][label] (or [text][]) and the [label]: address lines that give them addresses.
+_REFERENCE = re.compile(r"(?<!\\)\[([^\]\n]+)\]\[([^\]\n]*)\]")
+_DEFINED = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _URL_TEXT = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
@@ -82,6 +86,33 @@ def check_images(text: str, path: str, offset: int = 0) -> list[Problem]:
     return found
 
 
+def check_references(text: str, path: str, offset: int = 0) -> list[Problem]:
+    """Reference links ([text][label]) whose label no line on the page defines.
+
+    Markdown shows such a link as its bracketed text, with no link at all.
+    """
+    defined = {_label(m.group(1)) for m in _DEFINED.finditer(text)}
+    found = []
+    for n, line in enumerate(text.split("\n"), start=1 + offset):
+        line = _FOOTNOTE.sub(lambda m: " " * len(m.group()), line)  # [^1]: not a link
+        for m in _REFERENCE.finditer(line):
+            label = m.group(2) or m.group(1)
+            if _label(label) in defined:
+                continue
+            found.append(
+                Problem(
+                    path,
+                    n,
+                    "link",
+                    f"the link '{m.group(0)}' has no address: no line on the page "
+                    f"starts '[{label}]:'",
+                    f"add a line '[{label}]: address' below the paragraph, or write "
+                    "the link as [text](address)",
+                )
+            )
+    return found
+
+
 def check_links(text: str, path: str, offset: int = 0) -> list[Problem]:
     found = []
     for n, line in enumerate(text.split("\n"), start=1 + offset):
@@ -100,6 +131,11 @@ def check_links(text: str, path: str, offset: int = 0) -> list[Problem]:
 
 
 _LINK_FIX = "write link text that says where the link goes, like [the Care Act 2014](...)"
+
+
+def _label(label: str) -> str:
+    """A reference label as Markdown matches it: case and spacing do not count."""
+    return " ".join(label.lower().split())
 
 
 def link_text_problem(words: str) -> str | None:
@@ -331,6 +367,7 @@ def lint(markdown: str, path: str, offset: int = 0) -> list[Problem]:
     problems = [
         *check_images(text, path, offset),
         *check_links(text, path, offset),
+        *check_references(text, path, offset),
         *check_headings(text, path, offset),
         *check_tables(text, path, offset),
         *raw_html.problems,

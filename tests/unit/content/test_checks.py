@@ -142,3 +142,21 @@ def test_code_and_comments_are_not_checked_and_keep_their_lines() -> None:
 
 def test_offset_turns_body_lines_into_file_lines() -> None:
     assert [p.line for p in lint("[here](a)", "docs/x.md", offset=5)] == [6]
+
+
+def test_a_reference_link_with_no_address_on_the_page_is_reported() -> None:
+    # Markdown shows [text][label] as plain bracketed text when nothing defines the label.
+    text = (
+        "See [the Care Act][care act] and [the Wales Act][wales].\n"
+        "Footnotes[^1][^2] and [^1][a link][] are not links to check.\n\n"
+        "[Care  Act]: https://www.legislation.gov.uk/ukpga/2014/23\n"
+        "[^1]: A note.\n"
+    )
+    assert [str(p) for p in lint(text, "docs/a.md")] == [
+        "docs/a.md:1: link: the link '[the Wales Act][wales]' has no address: no line on the "
+        "page starts '[wales]:'. Fix: add a line '[wales]: address' below the paragraph, or "
+        "write the link as [text](address)",
+        "docs/a.md:2: link: the link '[a link][]' has no address: no line on the page starts "
+        "'[a link]:'. Fix: add a line '[a link]: address' below the paragraph, or write the "
+        "link as [text](address)",
+    ]
