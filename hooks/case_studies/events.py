@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from hooks.case_studies import pages
 from hooks.case_studies.load import load_folder
-from hooks.case_studies.schema import checked_schema
+from hooks.case_studies.schema import checked_schema, vocabulary
 from hooks.case_studies.store import record_of_page, set_records
 from hooks.case_studies.story import StoryPage
 from hooks.common.errors import raise_if_any
@@ -69,7 +69,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = pages.Site(config, schema, files)
     for record in records:
         record["url"] = site.url(f"case-studies/{record['slug']}.md")
-    set_records(records)
+    filtered = ("principles", "nation", "service_areas", "involvement")  # the macros' filters
+    set_records(records, {field: vocabulary(schema, field) for field in filtered})
     _site = site
     for src_uri, content, inclusion in site.generate(records):
         file = pages.GeneratedFile.generated(config, src_uri, content=content, inclusion=inclusion)

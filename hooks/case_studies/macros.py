@@ -7,6 +7,7 @@ only registers them. Case-study data never passes through Jinja.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ from typing import Any
 # sys.path so that `hooks.<capability>` imports work.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hooks.case_studies.store import get_records, matching
+from hooks.case_studies.store import allowed_values, get_records, matching
+from hooks.common import page_store
+from hooks.common.errors import Problem, raise_if_any
 
 # Build-machine details a page has no business printing.
 _HIDDEN_VARIABLES = ("environment", "macros_info")
@@ -82,6 +85,41 @@ def record_filters(
     }
 
 
+# What each filtered field is called in a message.
+_NAMES = {
+    "principles": "principle",
+    "nation": "nation",
+    "service_areas": "service area",
+    "involvement": "level of involvement",
+}
+
+
+def filter_problems(src_uri: str, filters: dict[str, str | None]) -> list[Problem]:
+    """A filter value no case study can have: the list would be empty, and say nothing."""
+    doc = page_store.get_document(src_uri)
+    path, body, first = (doc.path, doc.body, doc.body_line) if doc else (src_uri, "", 1)
+    problems = []
+    for field, value in filters.items():
+        allowed = allowed_values(field)
+        if value is None or not allowed or value in allowed:
+            continue
+        near = difflib.get_close_matches(value, allowed, n=1)
+        index = body.find(repr(value)[1:-1])
+        line = first + body.count("\n", 0, index) if index >= 0 else first
+        problems.append(
+            Problem(
+                path,
+                line,
+                "macros",
+                f"'{value}' is not a {_NAMES[field]} a case study can have, so this "
+                "would always find none",
+                (f"did you mean '{near[0]}'? " if near else "")
+                + f"use one of: {', '.join(allowed)}",
+            )
+        )
+    return problems
+
+
 def define_env(env: Any) -> None:
     """Register this module's macros and hide build-machine details."""
     for name in _HIDDEN_VARIABLES:
@@ -103,7 +141,9 @@ def define_env(env: Any) -> None:
     ) -> str:
         """List matching case studies as links; says `empty` when there are none."""
         filters = record_filters(principle, nation, service_area, involvement)
-        return case_study_links(get_records(), env.variables["page"].file.src_uri, empty, **filters)
+        src_uri = env.variables["page"].file.src_uri
+        raise_if_any(filter_problems(src_uri, filters))
+        return case_study_links(get_records(), src_uri, empty, **filters)
 
     @env.macro
     def case_study_count(
@@ -114,4 +154,5 @@ def define_env(env: Any) -> None:
     ) -> int:
         """How many case studies match; 0 when there are none."""
         filters = record_filters(principle, nation, service_area, involvement)
+        raise_if_any(filter_problems(env.variables["page"].file.src_uri, filters))
         return len(matching(get_records(), **filters))

@@ -16,8 +16,14 @@ _records: list[Record] = []
 _by_page: dict[str, Record] = {}  # a story's page `case-studies/<slug>.md` -> its record
 
 
-def set_records(records: list[Record]) -> None:
+# Each field's allowed values (from the schema), for the macros to check their filters.
+_vocabulary: dict[str, list[str]] = {}
+
+
+def set_records(records: list[Record], vocabulary: dict[str, list[str]] | None = None) -> None:
     """Replace the records (called once per build, so `mkdocs serve` starts fresh)."""
+    _vocabulary.clear()
+    _vocabulary.update(vocabulary or {})
     _records[:] = records
     _by_page.clear()
     _by_page.update((f"case-studies/{r['slug']}.md", r) for r in records)
@@ -26,6 +32,11 @@ def set_records(records: list[Record]) -> None:
 def get_records() -> list[Record]:
     """The records of the current build, in their stable order."""
     return list(_records)
+
+
+def allowed_values(field: str) -> list[str]:
+    """The values `field` may take in this build; [] if any value is allowed."""
+    return list(_vocabulary.get(field, []))
 
 
 def record_of_page(src_uri: str) -> Record | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hooks.case_studies.macros import record_filters, section_link
-from hooks.case_studies.store import matching
+from hooks.case_studies.macros import filter_problems, record_filters, section_link
+from hooks.case_studies.store import matching, set_records
+from hooks.common import page_store
+from hooks.common.front_matter import parse_document
 
 
 def _files(*paths: str) -> Files:
@@ -46,3 +48,24 @@ def test_macro_arguments_filter_the_record_fields_they_name() -> None:
     filters = record_filters("reciprocity", "Wales", None, None)
     assert filters["principles"] == "reciprocity" and filters["service_areas"] is None
     assert [r["title"] for r in matching(records, **filters)] == ["B"]
+
+
+def test_a_filter_value_no_case_study_can_have_is_named_at_its_line() -> None:
+    # nation="Walse" would list nothing, and say nothing, on every build.
+    set_records([], {"nation": ["England", "Scotland", "Wales", "Northern Ireland"]})
+    text = (
+        "---\ntitle: A\nrender_macros: true\n---\n\n# A\n\n{{ case_study_list(nation='Walse') }}\n"
+    )
+    page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
+    try:
+        found = [str(p) for p in filter_problems("a.md", record_filters(None, "Walse", None, None))]
+        good = filter_problems("a.md", record_filters(None, "Wales", None, None))
+    finally:
+        set_records([])
+        page_store.set_documents({})
+    assert found == [
+        "docs/a.md:8: macros: 'Walse' is not a nation a case study can have, so this would "
+        "always find none. Fix: did you mean 'Wales'? use one of: England, Scotland, Wales, "
+        "Northern Ireland"
+    ]
+    assert good == []
