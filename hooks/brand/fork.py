@@ -110,7 +110,7 @@ def identity_problems(extra: dict[str, Any], config_text: str, display: str) -> 
     the wrong kind would otherwise end in a traceback, or in a site that is
     private (or public) by accident.
     """
-    lines = _extra_lines(config_text)
+    lines = extra_lines(config_text)
     problems: list[Problem] = []
 
     def add(key: str, problem: str, fix: str) -> None:
@@ -145,8 +145,9 @@ def identity_problems(extra: dict[str, Any], config_text: str, display: str) -> 
     return problems
 
 
-def _extra_lines(config_text: str) -> dict[str, int]:
-    """The line of each setting under `extra:` in mkdocs.yml, by dotted name."""
+def extra_lines(config_text: str) -> dict[str, int]:
+    """The line of each setting under `extra:` in mkdocs.yml, by dotted name
+    (`organisation.name`, `brand.primary`), for messages."""
     try:
         root = yaml.compose(config_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

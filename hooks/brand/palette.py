@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from hooks.brand.fork import extra_lines
 from hooks.common import fragments
 from hooks.common.errors import Problem
 
@@ -87,19 +88,12 @@ def nearest_passing(colour: str, against: list[str], minimum: float) -> str | No
 
 
 def key_lines(config_text: str) -> dict[str, int]:
-    """Line numbers of the keys under `brand:` in mkdocs.yml, for messages."""
-    lines: dict[str, int] = {}
-    indent = None
-    for number, line in enumerate(config_text.splitlines(), start=1):
-        stripped = line.lstrip()
-        depth = len(line) - len(stripped)
-        if stripped.startswith("brand:"):
-            indent, lines["brand"] = depth, number
-        elif indent is not None and stripped and not stripped.startswith("#"):
-            if depth <= indent:
-                break
-            lines.setdefault(stripped.split(":", 1)[0].strip(), number)
-    return lines
+    """Line numbers of `brand:` and the keys under it in mkdocs.yml, for messages."""
+    return {
+        name.removeprefix("brand."): line
+        for name, line in extra_lines(config_text).items()
+        if name == "brand" or name.startswith("brand.")
+    }
 
 
 def check_brand(
