@@ -34,7 +34,6 @@ from hooks.case_studies import pages
 from hooks.case_studies.load import load_folder
 from hooks.case_studies.schema import checked_schema, vocabulary
 from hooks.case_studies.store import record_of_page, set_records
-from hooks.case_studies.story import StoryPage
 from hooks.common.errors import raise_if_any
 
 if TYPE_CHECKING:
@@ -85,7 +84,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         story = File.generated(config, src_uri, abs_src_path=source, inclusion=pages.HIDDEN)
         story.edit_uri = pages.edit_uri(config, root, FOLDER, record["slug"])
         files.append(story)
-        StoryPage(None, story, config)  # MkDocs keeps a file's page once made
     return files
 
 

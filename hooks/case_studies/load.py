@@ -44,24 +44,6 @@ _BODY_RULES = (
         "the story links to a script address, which is never allowed",
         "link only to https:// addresses",
     ),
-    # Stories are plain Markdown (story.STORY_EXTENSIONS): these
-    # would show as text, so they are refused rather than shown broken.
-    (
-        re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s"),
-        "the story has a note box ('!!!' or '???'), which case studies do not support",
-        "write it as an ordinary paragraph; a warning about the story's subject "
-        "goes in the content_note field",
-    ),
-    (
-        re.compile(r"^\s*===\+?\s"),
-        "the story has content tabs ('==='), which case studies do not support",
-        "use headings ('## ') instead",
-    ),
-    (
-        re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[ xX]\]\s"),
-        "the story has a task list ('- [ ]'), which case studies do not support",
-        "use an ordinary list ('- ')",
-    ),
 )
 
 

@@ -11,8 +11,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
 CAPABILITIES = sorted(p.parent.name for p in HOOKS.glob("*/events.py"))
-# The one module allowed private MkDocs names, and why: see its docstring.
-ADAPTER = HOOKS / "case_studies" / "story.py"
 
 
 def _base_hooks() -> list[str]:
@@ -51,16 +49,14 @@ def test_architecture_is_short_and_names_every_capability() -> None:
     assert missing == []
 
 
-def test_no_module_but_the_adapter_uses_private_mkdocs_names() -> None:
+def test_no_module_uses_private_mkdocs_names() -> None:
     private = re.compile(r"\b(?:pages|files|nav|config|page|file)\._[a-z]\w*|import _\w+")
     found = [
         f"{m.relative_to(ROOT)}: {hit}"
         for m in HOOKS.rglob("*.py")
-        if m != ADAPTER
         for hit in private.findall(m.read_text(encoding="utf-8"))
     ]
     assert found == []
-    assert "private" in (ADAPTER.read_text(encoding="utf-8").split('"""')[1])
 
 
 def test_no_hook_starts_a_second_process_or_reaches_into_mkdocs_internals() -> None:

@@ -94,19 +94,6 @@ EXPECTED = {
         "address, which is never allowed. Fix: The organisation's own website, starting "
         "https://. For example: website: https://www.example.org/"
     ),
-    "note-box.md": (
-        "case_studies/note-box.md:31: (story): the story has a note box ('!!!' or '???'), "
-        "which case studies do not support. Fix: write it as an ordinary paragraph; a "
-        "warning about the story's subject goes in the content_note field"
-    ),
-    "content-tabs.md": (
-        "case_studies/content-tabs.md:29: (story): the story has content tabs ('==='), "
-        "which case studies do not support. Fix: use headings ('## ') instead"
-    ),
-    "task-list.md": (
-        "case_studies/task-list.md:29: (story): the story has a task list ('- [ ]'), "
-        "which case studies do not support. Fix: use an ordinary list ('- ')"
-    ),
     "summary-too-long.md": (
         "case_studies/summary-too-long.md:4: summary: this is 359 characters long, over "
         "the 300-character limit. Fix: One or two sentences, 300 characters at most"
