@@ -22,6 +22,7 @@ from hooks.case_studies.store import Record
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document, read_document
 from hooks.common.markdown_mask import mask
+from hooks.content.lint import check_attribute_lists
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
@@ -201,9 +202,10 @@ def _check_body(doc: Document) -> list[Problem]:
                 "what others can learn",
             )
         ]
-    problems = []
     # Code is shown as written, so only the text around it is checked.
-    for number, line in enumerate(mask(doc.body).split("\n"), start=doc.body_line):
+    text = mask(doc.body)
+    problems = check_attribute_lists(text, doc.path, doc.body_line - 1)
+    for number, line in enumerate(text.split("\n"), start=doc.body_line):
         for pattern, problem, fix in _BODY_RULES:
             if pattern.search(line):
                 problems.append(Problem(doc.path, number, "(story)", problem, fix))

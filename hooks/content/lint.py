@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
+
 from hooks.common.errors import Problem
 from hooks.common.markdown_mask import mask
 
@@ -248,9 +250,59 @@ DANGEROUS_TAGS = {
 _URL_ATTRIBUTES = ("href", "src", "srcset", "cite")
 _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 _COLOUR = re.compile(r"(^|[;\s])(color|background(-color)?)\s*:", re.IGNORECASE)
+# Python-Markdown's attribute list, as its attr_list extension finds one.
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
 _HTML_FIX = (
     "use Markdown instead, or ask a maintainer to add it to the allow-list in hooks/content/lint.py"
 )
+
+
+def attribute_problem(name: str, value: str) -> tuple[str, str] | None:
+    """What is wrong with an attribute that runs code or sets a style, and the fix.
+
+    The same rules hold however an editor writes the attribute: in raw HTML,
+    or in an attribute list after a heading, paragraph, link or image
+    (`{ onclick="…" }`, Python-Markdown's attr_list).
+    """
+    if name.startswith("on"):
+        return (
+            f"the {name} attribute runs code in the reader's browser",
+            "remove it; the site's own scripts add any behaviour",
+        )
+    if name in _URL_ATTRIBUTES and _BAD_SCHEME.match(value):
+        scheme = value.strip().split(":", 1)[0].lower()
+        return (
+            f"the {name} address uses {scheme}:, which can run code",
+            "link to an https:// address or a page of this site",
+        )
+    if name == "style" and _COLOUR.search(value):
+        return (
+            "the inline style sets a colour, which escapes the contrast checks",
+            "remove the style; use the theme's colours or ask for a class in site.css",
+        )
+    if name == "style":
+        return (
+            "inline styles are blocked by the Content-Security-Policy",
+            "remove the style attribute; ask for a class in site.css",
+        )
+    return None
+
+
+def check_attribute_lists(text: str, path: str, offset: int = 0) -> list[Problem]:
+    """Attributes in `{ … }` lists that run code or set a style (`attribute_problem`).
+
+    Only those: a list's other attributes are left alone, so braces in
+    ordinary text are never reported.
+    """
+    found = []
+    for n, line in enumerate(text.split("\n"), start=1 + offset):
+        for m in _ATTR_LIST.finditer(line):
+            attrs, rest = get_attrs_and_remainder(m.group(1))
+            for name, value in attrs if not rest.strip() else []:
+                problem = attribute_problem(name.lower(), value)
+                if problem is not None:
+                    found.append(Problem(path, n, "{ attributes }", *problem))
+    return found
 
 
 class _Checker(HTMLParser):
@@ -281,7 +333,11 @@ class _Checker(HTMLParser):
             return
         values = dict(attrs)
         for name, value in attrs:
-            self._check_attribute(field, name, value or "")
+            found = attribute_problem(name, value or "")
+            if found is None and name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
+                found = f"the {name} attribute is not on the allow-list", _HTML_FIX
+            if found is not None:
+                self._add(field, *found)
         if tag == "img" and "alt" not in values:
             self._add(
                 field,
@@ -296,35 +352,6 @@ class _Checker(HTMLParser):
             self.links.append([self.getpos()[0], "", False])
         if tag == "img" and self.links and (values.get("alt") or "").strip():
             self.links[-1][2] = True
-
-    def _check_attribute(self, field: str, name: str, value: str) -> None:
-        if name.startswith("on"):
-            self._add(
-                field,
-                f"the {name} attribute runs code in the reader's browser",
-                "remove it; the site's own scripts add any behaviour",
-            )
-        elif name in _URL_ATTRIBUTES and _BAD_SCHEME.match(value):
-            scheme = value.strip().split(":", 1)[0].lower()
-            self._add(
-                field,
-                f"the {name} address uses {scheme}:, which can run code",
-                "link to an https:// address or a page of this site",
-            )
-        elif name == "style" and _COLOUR.search(value):
-            self._add(
-                field,
-                "the inline style sets a colour, which escapes the contrast checks",
-                "remove the style; use the theme's colours or ask for a class in site.css",
-            )
-        elif name == "style":
-            self._add(
-                field,
-                "inline styles are blocked by the Content-Security-Policy",
-                "remove the style attribute; ask for a class in site.css",
-            )
-        elif name not in ALLOWED_ATTRIBUTES and not name.startswith("aria-"):
-            self._add(field, f"the {name} attribute is not on the allow-list", _HTML_FIX)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table" and self.tables:
@@ -370,6 +397,7 @@ def lint(markdown: str, path: str, offset: int = 0) -> list[Problem]:
         *check_references(text, path, offset),
         *check_headings(text, path, offset),
         *check_tables(text, path, offset),
+        *check_attribute_lists(text, path, offset),
         *raw_html.problems,
     ]
     return sorted(problems)

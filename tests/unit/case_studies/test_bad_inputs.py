@@ -94,6 +94,10 @@ EXPECTED = {
         "address, which is never allowed. Fix: The organisation's own website, starting "
         "https://. For example: website: https://www.example.org/"
     ),
+    "event-handler.md": (
+        "case_studies/event-handler.md:29: { attributes }: the onclick attribute runs code in "
+        "the reader's browser. Fix: remove it; the site's own scripts add any behaviour"
+    ),
     "summary-too-long.md": (
         "case_studies/summary-too-long.md:4: summary: this is 359 characters long, over "
         "the 300-character limit. Fix: One or two sentences, 300 characters at most"

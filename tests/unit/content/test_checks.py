@@ -109,6 +109,19 @@ def test_event_handlers_and_unsafe_addresses_are_refused() -> None:
     ]
 
 
+def test_attribute_lists_may_not_run_code_or_set_styles_but_braces_in_text_pass() -> None:
+    assert _messages(
+        '[Book a place](form.md){ onclick="go()" }\n'
+        '## Our panel {: style="color:red" }\n'
+        '![A map](map.png){ src="javascript:go()" .wide }\n'
+        "Write {name} and {: .note #pay }; { width=300 } is fine too."
+    ) == [
+        "1: { attributes }: the onclick attribute runs code in the reader's browser",
+        "2: { attributes }: the inline style sets a colour, which escapes the contrast checks",
+        "3: { attributes }: the src address uses javascript:, which can run code",
+    ]
+
+
 def test_allow_list_accepts_what_content_needs_and_refuses_the_rest() -> None:
     ok = (
         "<details markdown><summary>More about pay</summary>Text</details>\n"
