@@ -9,6 +9,7 @@ raises one `EditorError` listing every problem in every page.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,15 @@ BOOLEAN_FIELDS = ("render_macros",)
 # (overrides/main.html leaves out its data-pagefind-body); Pagefind
 # ignores the rest of Material's `search`.
 SEARCH_VALUES = ({"exclude": True}, {"exclude": False})
+# The fields a page may carry: ours (CONTRIBUTING.md, "Every page starts with
+# front matter"), Material's and the macros plugin's. MkDocs keeps any other
+# field without a word, so a misspelt one (`last_reveiwed`) would simply be
+# ignored; a field that is not close to any of these is a fork's own and passes.
+KNOWN_FIELDS = (
+    *("title", "description", "last_reviewed", "review_interval_months", "owner"),
+    *("render_macros", "download", "search", "pending_changes", "easy_read"),
+    *("template", "icon", "status", "subtitle", "hide", "tags", "comments"),
+)
 
 
 def check_document(doc: Document) -> list[Problem]:
@@ -75,6 +85,7 @@ def check_document(doc: Document) -> list[Problem]:
                     f"write '{name}: true' or delete the line",
                 )
             )
+    problems += misspelt_fields(doc)
     if "search" in doc.meta and doc.meta["search"] not in SEARCH_VALUES:
         problems.append(
             Problem(
@@ -86,6 +97,20 @@ def check_document(doc: Document) -> list[Problem]:
             )
         )
     return problems
+
+
+def misspelt_fields(doc: Document) -> list[Problem]:
+    """Fields that are not page fields but nearly are: a typo MkDocs would ignore."""
+    problems = []
+    for name in map(str, doc.meta):
+        near = difflib.get_close_matches(name, KNOWN_FIELDS, n=1, cutoff=0.8)
+        if near and name not in KNOWN_FIELDS:
+            fix = f"did you mean '{near[0]}'? Correct the spelling"
+            problems.append(Problem(doc.path, doc.line_of(name), name, _NOT_A_FIELD, fix))
+    return problems
+
+
+_NOT_A_FIELD = "this is not a page field, so the site ignores it"
 
 
 def theme_problems(doc: Document, theme_dirs: list[str]) -> list[Problem]:

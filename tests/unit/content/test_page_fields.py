@@ -19,6 +19,16 @@ def test_a_normal_page_has_no_problems() -> None:
     assert _problems("---\ntitle: A\nsearch:\n  exclude: true\n---\n\n# A\n") == []
 
 
+def test_a_misspelt_field_is_named_at_its_line_with_the_field_it_nearly_is() -> None:
+    page = "---\ntitle: A\nlast_reveiwed: 2026-12-07\nDescription: B\nteam: Policy\n---\n\n# A\n"
+    assert _problems(page) == [
+        "docs/p.md:3: last_reveiwed: this is not a page field, so the site ignores it. "
+        "Fix: did you mean 'last_reviewed'? Correct the spelling",
+        "docs/p.md:4: Description: this is not a page field, so the site ignores it. "
+        "Fix: did you mean 'description'? Correct the spelling",
+    ]  # `team` is close to no page field: a fork's own, for its own templates
+
+
 def test_a_page_with_no_front_matter_but_text_is_fine() -> None:
     assert _problems("# A page\n\nText.\n") == []
 
