@@ -18,7 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hooks.common.front_matter import parse_document  # noqa: E402 - needs the project on the path
+# These need the project on the path.
+from hooks.case_studies.load import RESERVED_SLUGS  # noqa: E402
+from hooks.common.front_matter import parse_document, read_document  # noqa: E402
 
 MAX_SLUG = 60
 FILLED_IN = ("title", "last_reviewed")
@@ -61,11 +63,32 @@ def fields_to_fill(template: str) -> list[str]:
 
 def split_required(fields: list[str], folder: Path) -> tuple[list[str], list[str]]:
     """Fields the schema (case_studies/schema.json) requires, then the optional ones."""
-    try:
-        required = set(json.loads((folder / "schema.json").read_text(encoding="utf-8"))["required"])
-    except (OSError, ValueError, KeyError, TypeError):
+    required = _schema(folder).get("required")
+    if not isinstance(required, list):
         return fields, []  # no readable schema: treat every field as needed
     return [f for f in fields if f in required], [f for f in fields if f not in required]
+
+
+def title_problem(folder: Path, title: str) -> str | None:
+    """Why the build would refuse this title: too long, or another case study's."""
+    limit = _schema(folder).get("properties", {}).get("title", {}).get("maxLength")
+    if isinstance(limit, int) and len(title) > limit:
+        return f"the title is {len(title)} characters long; a title has {limit} at most."
+    wanted = " ".join(title.casefold().split())
+    for path in sorted(folder.glob("[!_]*.md")):
+        other = read_document(path, path.name).meta.get("title")
+        if isinstance(other, str) and " ".join(other.casefold().split()) == wanted:
+            return f"case_studies/{path.name} already has this title. Choose another title."
+    return None
+
+
+def _schema(folder: Path) -> dict:
+    """case_studies/schema.json, or {} if it cannot be read (the build says why)."""
+    try:
+        schema = json.loads((folder / "schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return schema if isinstance(schema, dict) else {}
 
 
 def create(root: Path, title: str, today: dt.date) -> str:
@@ -73,6 +96,14 @@ def create(root: Path, title: str, today: dt.date) -> str:
     slug = slugify(title)
     if not slug:
         raise CannotCreateError(f"{title!r} has no letters or digits to make a file name from.")
+    if slug in RESERVED_SLUGS:
+        raise CannotCreateError(
+            f"case_studies/{slug}.md would take an address the case-study pages use "
+            "themselves. Choose a longer title, such as one with the organisation's name."
+        )
+    problem = title_problem(root / "case_studies", title)
+    if problem:
+        raise CannotCreateError(problem)
     template_path = root / "case_studies" / "_template.md"
     if not template_path.is_file():
         raise CannotCreateError(

@@ -69,3 +69,25 @@ def test_a_missing_template_or_title_is_explained(
     assert main([""], root=tmp_path) == 2
     assert 'make new-case-study TITLE="' in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Fields", "case_studies/fields.md would take an address the case-study pages use"),
+        ("A" * 121, "the title is 121 characters long; a title has 120 at most."),
+        ("healthy  LIVING club", "case_studies/club.md already has this title."),
+    ],
+)
+def test_a_title_the_build_would_refuse_creates_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str], title: str, said: str
+) -> None:
+    folder = project / "case_studies"
+    shutil.copy(FIXTURE.parents[2] / "case_studies" / "schema.json", folder)  # the real limits
+    (folder / "club.md").write_text(
+        "---\ntitle: Healthy Living Club\n---\n\nText.\n", encoding="utf-8"
+    )
+    before = sorted((project / "case_studies").iterdir())
+    assert main([title, "--today", TODAY], root=project) == 1
+    assert said in capsys.readouterr().out
+    assert sorted((project / "case_studies").iterdir()) == before
