@@ -6,15 +6,19 @@ colour, in white or near-black, whichever reads better on it, above a band
 of the accent colour. A pure function: the brand hook writes its bytes to
 `assets/images/share.png` and overrides/main.html points og:image at it.
 
-Pillow draws it with its bundled font (ImageFont.load_default), so a build
-needs no font files and nothing from the network, and the same inputs give
-the same bytes.
+The name is drawn in Lato Bold (SIL Open Font License), from the readthedocs
+theme that MkDocs installs, so a build needs no font of its own and nothing
+from the network, and the same inputs give the same bytes. Pillow's own font
+draws the letters of many Welsh and Irish names (ŵ, ŷ, â, ú) and dashes as
+boxes; it is used only where that theme is missing.
 """
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import mkdocs
 from PIL import Image, ImageDraw, ImageFont
 
 from hooks.brand.palette import contrast
@@ -24,6 +28,13 @@ MARGIN = 80  # left and right, and above the band
 BAND = 60  # the accent band's height, along the bottom
 LARGEST, SMALLEST = 96, 40  # font sizes tried for the name, in steps of 4
 LIGHT, DARK = "#ffffff", "#111111"
+FONT = Path(mkdocs.__file__).parent / "themes" / "readthedocs" / "css" / "fonts" / "lato-bold.woff"
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    if FONT.is_file():
+        return ImageFont.truetype(str(FONT), size)
+    return ImageFont.load_default(size=size)
 
 
 def text_colour(background: str) -> str:
@@ -48,13 +59,13 @@ def _layout(draw: ImageDraw.ImageDraw, name: str) -> tuple[object, list[str], in
     words = name.split() or [""]
     width, height = WIDTH - 2 * MARGIN, HEIGHT - BAND - 2 * MARGIN
     for size in range(LARGEST, SMALLEST - 1, -4):
-        font = ImageFont.load_default(size=size)
+        font = _font(size)
         lines = _wrap(draw, words, font, width)
         line_height = round(size * 1.2)
         fits = all(draw.textlength(line, font=font) <= width for line in lines)
         if fits and len(lines) <= 3 and line_height * len(lines) <= height:
             return font, lines, line_height
-    font = ImageFont.load_default(size=SMALLEST)
+    font = _font(SMALLEST)
     return font, _wrap(draw, words, font, width)[:3], round(SMALLEST * 1.2)
 
 

@@ -50,3 +50,9 @@ def test_a_long_name_still_fits_and_a_bad_colour_is_refused() -> None:
     assert _image(share_png(PRIMARY, ACCENT, long_name)).size == (1200, 630)
     with pytest.raises(ValueError, match="#rrggbb"):
         share_png("navy", ACCENT, "Coproduction Guide")
+
+
+def test_welsh_and_irish_letters_and_dashes_are_drawn_as_letters_not_boxes() -> None:
+    box = share_png(PRIMARY, ACCENT, "\uffff")  # a character no font has: drawn as a box
+    for letter in ("ŵ", "ŷ", "â", "Ú", "\u2013"):
+        assert share_png(PRIMARY, ACCENT, letter) != box, letter
