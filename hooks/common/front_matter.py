@@ -159,28 +159,81 @@ def _parse_yaml(source: str, doc: Document) -> None:
     doc.key_lines = {path[0]: line for path, line in doc.path_lines.items() if len(path) == 1}
 
 
+# The YAML parser's words for common mistakes, and what to tell an editor instead:
+# (its words, the problem, the fix, whether the mistake is on the line where
+# the parser started reading rather than the one where it gave up).
+_QUOTE_IT = 'put the value in quotes: field: "…"'
+_MISTAKES = (
+    ("found character '\\t'", "a line is indented with a tab", "indent with spaces, not tabs", 0),
+    ("cannot start any token", "a value starts with a sign YAML keeps for itself, such as @ or %",
+     _QUOTE_IT, 0),
+    ("could not find expected ':'", "a line has no colon after its field's name",
+     "write 'field: value'; a value that goes on over two lines is indented on the second", 1),
+    ("sequence entries are not allowed", "a value starts with '- ', which YAML reads as a list",
+     _QUOTE_IT, 0),
+    ("but found '<scalar>'", "there is text after the closing quotation mark",
+     "put the quotation marks around the whole value", 0),
+    ("expected <block end>", "this line is not lined up with the lines around it",
+     "indent it as far as the other fields, or list items, it belongs with", 0),
+    ("expected ',' or", "a bracket ([ or {) is never closed",
+     "add the closing bracket, or write each item on its own line starting '- '", 1),
+    ("unknown escape character", "a backslash (\\) inside double quotes starts a code",
+     "use single quotes around text with a backslash in it", 0),
+    ("undefined alias", "a value starts with '*', which YAML reads as a reference", _QUOTE_IT, 0),
+    ("could not determine a constructor", "a value starts with '!', which YAML reads as a type",
+     _QUOTE_IT, 0),
+    ("chomping or indentation", "a value starts with '|' or '>', which YAML reads as a "
+     "block of text", _QUOTE_IT, 0),
+)  # fmt: skip
+
+
 def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
-    """Report what YAML could not read, at the line where the editor can mend it."""
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    problem = getattr(err, "problem", None) or "this is not valid YAML"
-    fix = (
-        "indent with spaces, not tabs"
-        if "\t" in source
-        else "check the colons, quotes and indentation on this line and the one above"
-    )
-    line = mark.line + 2 if mark else 1
-    if "mapping values are not allowed" in str(problem) and mark:
-        # A colon inside a value, such as "summary: Why it works: trust".
-        key = source.splitlines()[mark.line].split(":", 1)[0].strip(" -")
-        problem = "the text has a colon in it, which YAML reads as the start of another field"
-        _fail(doc, line, key, problem, f'put the text in quotes: {key}: "…"')
-        return
+    """Report what YAML could not read, in plain words, at the line where it can be mended."""
+    said = str(getattr(err, "problem", None) or "")
+    mark = getattr(err, "problem_mark", None)
     opened = getattr(err, "context_mark", None)
-    if "quoted scalar" in str(getattr(err, "context", "")) and opened:
-        # The error is found where the file ends; the mistake is where the quote opened.
-        line, problem = opened.line + 2, "a quotation mark on this line is never closed"
-        fix = "add the closing quotation mark, or remove the opening one"
-    _fail(doc, line, "(front matter)", f"the front matter is not valid YAML ({problem})", fix)
+    line = mark.line + 2 if mark else 1
+    if "mapping values are not allowed" in said and mark:
+        text = source.splitlines()[mark.line]
+        key, _, rest = text.strip().lstrip("- ").partition(":")
+        if text.startswith((" ", "\t")) and ": " not in rest:
+            # "  summary: …" under "title: …": read as the title's text going on.
+            problem = "this line is indented more than the field above it"
+            _fail(doc, line, key, problem, "line it up with the other fields")
+        else:  # A colon inside a value, such as "summary: Why it works: trust".
+            problem = "the text has a colon in it, which YAML reads as the start of another field"
+            _fail(doc, line, key, problem, f'put the text in quotes: {key}: "…"')
+        return
+    unclosed = _unclosed_quote(source, mark.line) if "'<scalar>'" in said and mark else None
+    if "end of stream" in said and "quoted scalar" in str(getattr(err, "context", "")) and opened:
+        unclosed = opened.line  # found where the file ends; the quote opened here
+    if unclosed is not None:
+        problem, fix = "a quotation mark on this line is never closed", _CLOSE_QUOTE
+        line = unclosed + 2
+    else:
+        words, problem, fix, at_start = next(
+            (m for m in _MISTAKES if m[0] in said),
+            ("", "this line cannot be read", "check the colons, quotes and indentation on "
+             "this line and the one above", 0),
+        )  # fmt: skip
+        if at_start and opened:
+            line = opened.line + 2
+        if not words and "\t" in source:
+            fix = "indent with spaces, not tabs"
+    _fail(doc, line, "(front matter)", f"the front matter is not valid YAML: {problem}", fix)
+
+
+_CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
+
+
+def _unclosed_quote(source: str, line: int) -> int | None:
+    """The line above `line` (from 0) whose double quotes do not pair up, if any.
+
+    `title: "Hello` closes at the next line's first quote, so YAML finds
+    text after a quoted value there, on a line that is not the mistake.
+    """
+    lines = source.splitlines()
+    return next((n for n in range(line - 1, -1, -1) if lines[n].count('"') % 2), None)
 
 
 def _record_lines(node: yaml.MappingNode, doc: Document) -> list[Problem]:

@@ -20,13 +20,12 @@ BAD = BAD_CASE_STUDIES
 EXPECTED = {
     "malformed-yaml.md": (
         "case_studies/malformed-yaml.md:5: (front matter): the front matter is not valid "
-        "YAML (a quotation mark on this line is never closed). Fix: add the closing "
+        "YAML: a quotation mark on this line is never closed. Fix: add the closing "
         "quotation mark, or remove the opening one"
     ),
     "tab-indentation.md": (
         "case_studies/tab-indentation.md:8: (front matter): the front matter is not "
-        "valid YAML (found character '\\t' that cannot start any token). Fix: indent with "
-        "spaces, not tabs"
+        "valid YAML: a line is indented with a tab. Fix: indent with spaces, not tabs"
     ),
     "missing-field.md": (
         "case_studies/missing-field.md:1: organisation: this required field is missing. "

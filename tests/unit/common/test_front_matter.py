@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hooks.common.front_matter import parse_document, read_document
 
 
@@ -22,6 +24,35 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
     message = str(doc.problems[0])
     assert message.startswith("docs/a.md:")
     assert "not valid YAML" in message and "Fix:" in message
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ("title: A\nsources:\n\t- x", "5: (front matter): …: a line is indented with a tab"),
+        ("title: A\n  summary: B", "4: summary: this line is indented more than the field above"),
+        ("summary: Why it works: trust", "3: summary: the text has a colon in it"),
+        ("title: A\nsummary B\nnation: x", "4: (front matter): …: a line has no colon after"),
+        ("principles:\n  - a\n - b", "5: (front matter): …: this line is not lined up with"),
+        ('title: "Hello" there', "3: (front matter): …: there is text after the closing quot"),
+        ('title: "Hello\nsummary: "World"', "3: (front matter): …: a quotation mark on this line"),
+        ("principles: [a, b\nnation: x", "3: (front matter): …: a bracket ([ or {) is never"),
+        ('title: "C:\\path"', "3: (front matter): …: a backslash (\\) inside double quotes"),
+        ("title: @home", "3: (front matter): …: a value starts with a sign YAML keeps"),
+        ("summary: - a thing", "3: (front matter): …: a value starts with '- '"),
+        ("title: *x", "3: (front matter): …: a value starts with '*'"),
+        ("render_macros: !ENV [X, true]", "3: (front matter): …: a value starts with '!'"),
+        ("summary: |x", "3: (front matter): …: a value starts with '|' or '>'"),
+    ],
+)
+def test_yaml_mistakes_are_told_in_plain_words_at_the_line_to_mend(
+    front_matter: str, expected: str
+) -> None:
+    doc = parse_document(f"---\nx: 1\n{front_matter}\n---\n\nText.\n", "docs/a.md")
+    (problem,) = doc.problems
+    shown = f"{problem.line}: {problem.field}: {problem.problem}"
+    assert shown.replace("the front matter is not valid YAML", "…").startswith(expected), shown
+    assert "token" not in shown and "scalar" not in shown and "<" not in shown
 
 
 def test_tab_indentation_gets_a_tab_specific_fix() -> None:

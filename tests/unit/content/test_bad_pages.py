@@ -23,13 +23,13 @@ _MACROS_FIX = (
 # What an editor sees for each bad file: the exact lines of the error.
 REFUSED = {
     "malformed_yaml.md": [
-        "docs/malformed_yaml.md:2: (front matter): the front matter is not valid YAML "
-        "(a quotation mark on this line is never closed). "
+        "docs/malformed_yaml.md:2: (front matter): the front matter is not valid YAML: "
+        "a quotation mark on this line is never closed. "
         "Fix: add the closing quotation mark, or remove the opening one"
     ],
     "tab_indentation.md": [
-        "docs/tab_indentation.md:5: (front matter): the front matter is not valid YAML "
-        "(found character '\\t' that cannot start any token). Fix: indent with spaces, not tabs"
+        "docs/tab_indentation.md:5: (front matter): the front matter is not valid YAML: "
+        "a line is indented with a tab. Fix: indent with spaces, not tabs"
     ],
     "unclosed_front_matter.md": [
         "docs/unclosed_front_matter.md:1: (front matter): the front matter has no closing "

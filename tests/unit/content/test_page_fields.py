@@ -77,8 +77,8 @@ def test_file_problems_are_reported_alone(tmp_path: Path) -> None:
 def test_an_unclosed_quote_is_reported_on_the_line_where_it_opens() -> None:
     found = _problems('---\ntitle: A\ndescription: "Never closed\nowner: x\n---\n\nText.\n')
     assert found == [
-        "docs/p.md:3: (front matter): the front matter is not valid YAML (a quotation mark on "
-        "this line is never closed). Fix: add the closing quotation mark, or remove the opening one"
+        "docs/p.md:3: (front matter): the front matter is not valid YAML: a quotation mark on "
+        "this line is never closed. Fix: add the closing quotation mark, or remove the opening one"
     ]
 
 
