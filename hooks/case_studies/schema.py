@@ -100,10 +100,15 @@ def check_meta(
         lambda value: not isinstance(value, str) or dt.date.fromisoformat(value) <= today
     )
     errors = list(Draft202012Validator(schema, format_checker=dates).iter_errors(data))
-    # "2 Jan 2026" fails both `pattern` and `format`: one message is enough.
+    # "2 Jan 2026" fails both `pattern` and `format`, and 12.5 both `type` and
+    # `minimum`: one message for a value is enough.
     patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    typed = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     errors = [
-        e for e in errors if e.validator != "format" or tuple(e.absolute_path) not in patterned
+        e
+        for e in errors
+        if (e.validator != "format" or tuple(e.absolute_path) not in patterned)
+        and (e.validator == "type" or tuple(e.absolute_path) not in typed)
     ]
     problems = []
     for err in errors:
@@ -214,14 +219,29 @@ def _which(path: list[Any]) -> str:
     return ""
 
 
+# JSON Schema's type names as an editor would say them.
+_PLAIN_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list, one item per line starting '- '",
+    "object": "a group of fields",
+    "null": "empty",
+}
+
+
 def _describe(err: ValidationError) -> str:
     value, kind, arg = err.instance, err.validator, err.validator_value
     shown = json.dumps(value, ensure_ascii=False, default=str)
+    if (value is None or value == "") and kind in ("enum", "type"):
+        return "this is empty"
     if kind == "enum":
         return f"{shown} is not one of the allowed values ({', '.join(map(str, arg))})"
     if kind == "type":
-        wanted = " or ".join(arg) if isinstance(arg, list) else arg
-        return f"this should be {_article(wanted)}, not {_article(_json_type(value))} ({shown})"
+        wanted = " or ".join(_PLAIN_TYPES[t] for t in (arg if isinstance(arg, list) else [arg]))
+        given = {list: "a list", dict: "a group of fields"}.get(type(value), shown)
+        return f"this should be {wanted}, not {given}"
     if kind == "pattern" and isinstance(value, str):
         if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
             return f"{shown} is a script address, which is never allowed"
@@ -295,20 +315,3 @@ def _date(value: Any) -> dt.date | None:
 def _field_name(path: list[Any]) -> str:
     """`sources.accessed` for ["sources", 1, "accessed"]: the item is named in words instead."""
     return ".".join(str(step) for step in path if not isinstance(step, int))
-
-
-def _json_type(value: Any) -> str:
-    names = {
-        bool: "boolean",
-        int: "integer",
-        float: "number",
-        str: "string",
-        list: "array",
-        dict: "object",
-    }
-    return "empty value" if value is None else names.get(type(value), type(value).__name__)
-
-
-def _article(word: str) -> str:
-    word = word.replace("array", "list").replace("object", "set of fields")
-    return ("an " if word[:1] in "aeiou" else "a ") + word

@@ -33,9 +33,9 @@ EXPECTED = {
         "organisation: Healthy Living Club"
     ),
     "wrong-type.md": (
-        "case_studies/wrong-type.md:12: started: this should be an integer, not a string "
-        '("twenty twelve"). Fix: The year it started, as four digits without quotes. For '
-        "example: started: 2012"
+        'case_studies/wrong-type.md:12: started: this should be a whole number, not "twenty '
+        'twelve". Fix: The year it started, as four digits without quotes. For example: '
+        "started: 2012"
     ),
     "vocabulary-value.md": (
         'case_studies/vocabulary-value.md:6: nation: "Cornwall" is not one of the '

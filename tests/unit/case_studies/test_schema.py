@@ -176,8 +176,16 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             "there is no content_note.",
         ),
         (
+            ("started: 2012", "started: 12.5"),
+            "case_studies/example.md:10: started: this should be a whole number, not 12.5. Fix:",
+        ),
+        (
+            ("location: Leeds", "location:\n  - Leeds"),
+            "case_studies/example.md:5: location: this should be text, not a list. Fix:",
+        ),
+        (
             ("title: Example", "title:"),
-            "case_studies/example.md:2: title: this should be a string, not an empty value (null).",
+            "case_studies/example.md:2: title: this is empty. Fix: The case study's name",
         ),
         (
             ("Text.", "[click](javascript:alert(1))"),
