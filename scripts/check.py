@@ -70,10 +70,11 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
     if base.is_file():
         problems += missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)
     try:  # plain data, unless a fork added tags such as !!python/name (MkDocs checks those)
-        extra = (yaml.safe_load(text) or {}).get("extra") or {}
+        config = yaml.safe_load(text) or {}
     except yaml.YAMLError:
-        extra = {}
-    problems += identity_problems(extra, text, config_file.name)
+        config = {}
+    extra = config.get("extra") or {}
+    problems += identity_problems(config, text, config_file.name)
     if isinstance(extra.get("brand"), dict):
         problems += check_brand(dict(extra["brand"]), config_file.name, key_lines(text))[1]
     return extra, problems

@@ -12,6 +12,7 @@ naming the setting, its line and the form that works.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -102,10 +103,10 @@ def _hooks_in(config_text: str) -> tuple[int, list[str]] | None:
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def identity_problems(extra: dict[str, Any], config_text: str, display: str) -> list[Problem]:
-    """Problems in what a fork says about itself under `extra:`, each at its line.
+def identity_problems(settings: Mapping[str, Any], config_text: str, display: str) -> list[Problem]:
+    """Problems in what a fork says about itself (`site_name`, `extra:`), each at its line.
 
-    Every page prints the organisation's name and contact email, and
+    Every page prints the site's and the organisation's names and the contact email, and
     `private` decides whether search engines may index the site: a value of
     the wrong kind would otherwise end in a traceback, or in a site that is
     private (or public) by accident.
@@ -117,6 +118,13 @@ def identity_problems(extra: dict[str, Any], config_text: str, display: str) -> 
         line = lines.get(key) or lines.get(key.rsplit(".", 1)[0]) or lines.get("extra", 1)
         problems.append(Problem(display, line, f"extra.{key}", problem, fix))
 
+    site_name = settings.get("site_name")
+    if isinstance(site_name, str) and not site_name.strip():  # MkDocs reports it missing
+        problems.append(
+            Problem(display, lines.get("site_name", 1), "site_name", "this is empty",
+                    "write the guide's name, as readers will see it on every page")
+        )  # fmt: skip
+    extra = settings.get("extra") or {}
     organisation = extra.get("organisation", {})  # a site may leave it out altogether
     if not isinstance(organisation, dict):
         add(

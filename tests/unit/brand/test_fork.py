@@ -51,12 +51,18 @@ extra:
 
 
 def _identity(text: str) -> list[str]:
-    extra = yaml.safe_load(text)["extra"]
-    return [str(p) for p in identity_problems(extra, text, "mkdocs.yml")]
+    return [str(p) for p in identity_problems(yaml.safe_load(text), text, "mkdocs.yml")]
 
 
 def test_a_complete_identity_passes() -> None:
     assert _identity(UPSTREAM) == []
+
+
+def test_an_empty_site_name_is_named_at_its_line() -> None:
+    assert _identity(UPSTREAM.replace("site_name: Guide", 'site_name: " "')) == [
+        "mkdocs.yml:1: site_name: this is empty. "
+        "Fix: write the guide's name, as readers will see it on every page"
+    ]
 
 
 def test_every_wrong_identity_setting_is_named_at_its_line() -> None:
