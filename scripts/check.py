@@ -26,6 +26,7 @@ from hooks.brand.fork import (  # noqa: E402 - needs the project on the path
     identity_problems,
     list_settings,
     missing_hooks,
+    palette_problems,
 )
 from hooks.brand.palette import check_brand, key_lines  # noqa: E402
 from hooks.case_studies.load import load_folder  # noqa: E402
@@ -66,6 +67,7 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
     config_file = root / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     problems = list_settings(text, config_file.name)
+    problems += palette_problems(text, config_file.name)
     base = root / "mkdocs.base.yml"
     if base.is_file():
         problems += missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)

@@ -52,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     brand = config.extra.get("brand")
     text = config_file.read_text(encoding="utf-8")
     problems = fork.list_settings(text, config_file.name)
+    problems += fork.palette_problems(text, config_file.name)
     problems += fork.identity_problems(config, text, config_file.name)
     base = config_file.parent / BASE_CONFIG
     if base.is_file() and base != config_file:

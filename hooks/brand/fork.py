@@ -26,18 +26,25 @@ MERGED_SETTINGS = {
 }
 
 
-def list_settings(config_text: str, display: str) -> list[Problem]:
-    """A problem for each merged setting that `config_text` writes as a list."""
+def _top_level(config_text: str) -> dict[str, tuple[int, yaml.Node]]:
+    """mkdocs.yml's top-level settings: each one's line and YAML node.
+
+    Composing reads the structure only, so tags such as !!python/name need no
+    loading; broken YAML gives nothing (MkDocs reports it in its own words).
+    """
     try:
-        # Composing reads the structure only: tags such as !!python/name need no loading.
         root = yaml.compose(config_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return []  # MkDocs reports broken YAML itself, with its own message
+        return {}
     if not isinstance(root, yaml.MappingNode):
-        return []
+        return {}
+    return {str(key.value): (key.start_mark.line + 1, value) for key, value in root.value}
+
+
+def list_settings(config_text: str, display: str) -> list[Problem]:
+    """A problem for each merged setting that `config_text` writes as a list."""
     problems = []
-    for key, value in root.value:
-        name = str(key.value)
+    for name, (line, value) in _top_level(config_text).items():
         if name not in MERGED_SETTINGS:
             continue
         if isinstance(value, yaml.SequenceNode):
@@ -49,7 +56,7 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
         problems.append(
             Problem(
                 display,
-                key.start_mark.line + 1,
+                line,
                 name,
                 f"this is {shape}, which replaces {MERGED_SETTINGS[name]} "
                 "instead of adding to them",
@@ -59,6 +66,39 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def palette_problems(config_text: str, display: str) -> list[Problem]:
+    """A fork's own `theme: palette:` that names Material's colours instead of ours.
+
+    It replaces the guide's light and dark schemes, and Material's colours
+    (`primary: indigo`) never pass through the brand colours' contrast checks.
+    """
+    theme = _top_level(config_text).get("theme", (0, None))[1]
+    for key, value in theme.value if isinstance(theme, yaml.MappingNode) else []:
+        if key.value != "palette":
+            continue
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        colours = [
+            v.value
+            for item in items
+            if isinstance(item, yaml.MappingNode)
+            for k, v in item.value
+            if k.value in ("primary", "accent") and isinstance(v, yaml.ScalarNode)
+        ]
+        if any(colour != "custom" for colour in colours):
+            return [
+                Problem(
+                    display,
+                    key.start_mark.line + 1,
+                    "theme.palette",
+                    "this sets Material's own colours, which skip the brand colours and "
+                    "their contrast checks",
+                    "delete theme: palette: and set your colours under extra: brand: "
+                    "(see docs/fork.md)",
+                )
+            ]
+    return []
 
 
 def missing_hooks(config_text: str, base_text: str, display: str) -> list[Problem]:
@@ -88,16 +128,10 @@ def missing_hooks(config_text: str, base_text: str, display: str) -> list[Proble
 
 def _hooks_in(config_text: str) -> tuple[int, list[str]] | None:
     """The line of `hooks:` and the hooks it lists, or None if there is no list."""
-    try:
-        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    line, value = _top_level(config_text).get("hooks", (0, None))
+    if not isinstance(value, yaml.SequenceNode):
         return None
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    for key, value in root.value:
-        if key.value == "hooks" and isinstance(value, yaml.SequenceNode):
-            return key.start_mark.line + 1, [str(item.value) for item in value.value]
-    return None
+    return line, [str(item.value) for item in value.value]
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

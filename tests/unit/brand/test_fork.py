@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from hooks.brand.fork import identity_problems, list_settings, missing_hooks
+from hooks.brand.fork import identity_problems, list_settings, missing_hooks, palette_problems
 from tests.support.sites import ROOT
 
 
@@ -102,3 +102,18 @@ def test_a_fork_hooks_list_must_keep_the_guide_own_hooks() -> None:
     both = "site_name: Fork\nhooks:\n" + "".join(f"  - {h}\n" for h in [*ours, "my_hook.py"])
     assert missing_hooks(both, base, "mkdocs.yml") == []
     assert missing_hooks("site_name: Fork\n", base, "mkdocs.yml") == []
+
+
+def test_a_palette_with_materials_own_colours_is_refused_but_ours_passes() -> None:
+    ours = (
+        "theme:\n  palette:\n    - scheme: default\n      primary: custom\n      accent: custom\n"
+    )
+    assert palette_problems(ours, "mkdocs.yml") == []
+    theirs = ours.replace("primary: custom", "primary: indigo")
+    assert [str(p) for p in palette_problems("site_name: G\n" + theirs, "mkdocs.yml")] == [
+        "mkdocs.yml:3: theme.palette: this sets Material's own colours, which skip the brand "
+        "colours and their contrast checks. Fix: delete theme: palette: and set your colours "
+        "under extra: brand: (see docs/fork.md)"
+    ]
+    assert palette_problems("theme:\n  palette: {primary: red}\n", "x") != []
+    assert palette_problems("theme: [broken\n", "x") == []
