@@ -51,6 +51,7 @@ EXAMPLE_FIELDS = (
     "website",
     "content_note",
     "support",
+    "evidence.url",
 )
 SOURCE_FIELDS = ("title", "url", "publisher")
 
@@ -198,7 +199,7 @@ def leftovers(
     found = [
         _leftover(doc, name, name in required)
         for name in EXAMPLE_FIELDS
-        if name in doc.meta and _same(doc.meta[name], template.meta.get(name))
+        if _same(_value(doc.meta, name), _value(template.meta, name))
     ]
     examples = {
         (name, source[name])
@@ -228,8 +229,16 @@ def leftovers(
     return found
 
 
+def _value(meta: dict[str, Any], name: str) -> Any:
+    """The value of `name`, a field or a part of one (`evidence.url`); None if not set."""
+    value: Any = meta
+    for step in name.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    return value
+
+
 def _same(value: Any, example: Any) -> bool:
-    if example is None:
+    if value is None or example is None:
         return False
     if isinstance(value, list) and isinstance(example, list):
         return any(item in example for item in value)
@@ -237,10 +246,10 @@ def _same(value: Any, example: Any) -> bool:
 
 
 def _leftover(doc: Document, name: str, required: bool) -> Problem:
-    fix = f"write this case study's own {name.replace('_', ' ')}"
+    fix = f"write this case study's own {name.replace('_', ' ').replace('.', ' ')}"
     return Problem(
         doc.path,
-        doc.line_of(name),
+        doc.line_at(*name.split(".")),
         name,
         "this is still the template's example",
         fix if required else fix + ", or delete the line (this field is optional)",

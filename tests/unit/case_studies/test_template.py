@@ -38,6 +38,19 @@ def test_example_text_left_in_fields_and_story_is_reported_with_its_line() -> No
     ]
 
 
+def test_the_template_s_example_evidence_address_is_a_leftover_at_its_own_line() -> None:
+    template = parse_document(
+        "---\nevidence:\n  level: own report\n  url: https://www.example.org/report\n---\n",
+        "_template.md",
+    )
+    text = "---\nevidence:\n  level: own report\n  url: https://www.example.org/report\n---\n"
+    doc = parse_document(text, "case_studies/x.md")
+    assert [str(p) for p in leftovers(doc, template)] == [
+        "case_studies/x.md:4: evidence.url: this is still the template's example. Fix: write "
+        "this case study's own evidence url, or delete the line (this field is optional)"
+    ]  # the level is a choice from a list, shared with the template by right
+
+
 def test_choices_shared_with_the_template_are_not_leftovers() -> None:
     text = (
         "---\norganisation: Healthy Living Club\nnation: England\nsources:\n"
