@@ -178,13 +178,17 @@ def _outcome_sources(doc: Document, outcomes: list[Any], count: int | None) -> l
     return problems
 
 
-def load_template(folder: Path) -> Document | None:
-    """The template's parsed front matter and body, if the template exists and reads."""
+def load_template(folder: Path, display_root: str) -> tuple[Document | None, list[Problem]]:
+    """The template's parsed front matter and body, if it exists, and its problems.
+
+    Editors copy the template to start a case study, so a mistake in it is
+    reported like any case study's; the leftover checks then go without it.
+    """
     path = folder / "_template.md"
     if not path.is_file():
-        return None
-    doc = read_document(path, path.name)
-    return None if doc.problems else doc
+        return None, []
+    doc = read_document(path, f"{display_root}/{path.name}")
+    return (None, list(doc.problems)) if doc.problems else (doc, [])
 
 
 def leftovers(

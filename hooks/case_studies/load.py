@@ -62,13 +62,12 @@ def load_folder(
     taken: Collection[str],
 ) -> tuple[list[Record], list[Problem]]:
     """Read `folder/*.md` (not `_*.md`); `taken` holds the docs pages' `src_uri`s."""
-    template = load_template(folder)
+    template, problems = load_template(folder, display_root)
     required = frozenset(schema.get("required", ()))
     # Everything besides the file itself that its outcome depends on.
     context = (display_root, today, json.dumps(schema, sort_keys=True), frozenset(taken),
                template and (template.meta, template.body))  # fmt: skip
     records: list[Record] = []
-    problems: list[Problem] = []
     for path in sorted(folder.glob("*.md")):
         if path.name.startswith("_"):
             continue

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from hooks.case_studies.content import leftovers
+from hooks.case_studies.load import load_folder
+from hooks.case_studies.schema import load_schema
 from hooks.common.front_matter import parse_document
+from tests.support.sites import ROOT
 
 TEMPLATE = parse_document(
     "---\norganisation: The organisation that runs it\nregion: Optional wider area\n"
@@ -63,3 +69,15 @@ def test_choices_shared_with_the_template_are_not_leftovers() -> None:
 def test_without_a_template_nothing_is_checked() -> None:
     doc = parse_document("---\norganisation: The organisation that runs it\n---\n", "x.md")
     assert leftovers(doc, None) == []
+
+
+def test_a_broken_template_is_reported_as_any_case_study_would_be(tmp_path: Path) -> None:
+    (tmp_path / "_template.md").write_text('---\ntitle: "Never closed\n---\n', encoding="utf-8")
+    schema = load_schema(ROOT / "case_studies" / "schema.json")
+    records, problems = load_folder(tmp_path, "case_studies", schema, dt.date(2026, 12, 7), [])
+    assert records == []
+    assert [str(p) for p in problems] == [
+        "case_studies/_template.md:2: (front matter): the front matter is not valid YAML: a "
+        "quotation mark on this line is never closed. Fix: add the closing quotation mark, "
+        "or remove the opening one"
+    ]
