@@ -18,6 +18,11 @@ from hooks.common.front_matter import Document
 
 # Text fields: if a page sets them, they must be non-empty text.
 TEXT_FIELDS = ("title", "description")
+_REQUIRED_FIX = {
+    "title": "add 'title: ' and the page's name to the front matter",
+    "description": "add 'description: ' and one sentence, for search results and "
+    "shared links, to the front matter",
+}
 # Yes/no fields: if a page sets them, they must be `true` or `false`.
 BOOLEAN_FIELDS = ("render_macros",)
 # `search: exclude: true` (Material's name) leaves a page out of search
@@ -63,7 +68,11 @@ def check_document(doc: Document) -> list[Problem]:
             )
     for name in TEXT_FIELDS:
         value = doc.meta.get(name)
-        if name in doc.meta and not (isinstance(value, str) and value.strip()):
+        if name not in doc.meta and doc.body.strip():
+            problems.append(
+                Problem(doc.path, 1, name, "this page has no " + name, _REQUIRED_FIX[name])
+            )
+        elif name in doc.meta and not (isinstance(value, str) and value.strip()):
             problems.append(
                 Problem(
                     doc.path,

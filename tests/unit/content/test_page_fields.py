@@ -16,12 +16,14 @@ def _problems(text: str) -> list[str]:
 
 def test_a_normal_page_has_no_problems() -> None:
     assert _problems("---\ntitle: A\ndescription: B\nrender_macros: true\n---\n\n# A\n") == []
-    assert _problems("---\ntitle: A\nsearch:\n  exclude: true\n---\n\n# A\n") == []
+    assert _problems("---\ntitle: A\ndescription: B\nsearch:\n  exclude: true\n---\n\n# A\n") == []
 
 
 def test_a_misspelt_field_is_named_at_its_line_with_the_field_it_nearly_is() -> None:
     page = "---\ntitle: A\nlast_reveiwed: 2026-12-07\nDescription: B\nteam: Policy\n---\n\n# A\n"
     assert _problems(page) == [
+        "docs/p.md:1: description: this page has no description. Fix: add 'description: ' "
+        "and one sentence, for search results and shared links, to the front matter",
         "docs/p.md:3: last_reveiwed: this is not a page field, so the site ignores it. "
         "Fix: did you mean 'last_reviewed'? Correct the spelling",
         "docs/p.md:4: Description: this is not a page field, so the site ignores it. "
@@ -29,8 +31,13 @@ def test_a_misspelt_field_is_named_at_its_line_with_the_field_it_nearly_is() -> 
     ]  # `team` is close to no page field: a fork's own, for its own templates
 
 
-def test_a_page_with_no_front_matter_but_text_is_fine() -> None:
-    assert _problems("# A page\n\nText.\n") == []
+def test_a_page_needs_a_title_and_a_description() -> None:
+    assert _problems("# A page\n\nText.\n") == [
+        "docs/p.md:1: title: this page has no title. "
+        "Fix: add 'title: ' and the page's name to the front matter",
+        "docs/p.md:1: description: this page has no description. Fix: add 'description: ' "
+        "and one sentence, for search results and shared links, to the front matter",
+    ]
 
 
 def test_an_empty_page_is_refused() -> None:
@@ -61,7 +68,8 @@ def test_front_matter_with_no_text_is_refused_at_the_line_after_it() -> None:
     ],
 )
 def test_fields_of_the_wrong_type_are_refused(line: str, expected: str) -> None:
-    found = _problems(f"---\n{line}\n---\n\nText.\n")
+    others = "".join(f"{n}: A\n" for n in ("title", "description") if not line.startswith(n))
+    found = _problems(f"---\n{line}\n{others}---\n\nText.\n")
     assert len(found) == 1 and expected in found[0]
 
 
