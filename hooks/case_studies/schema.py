@@ -13,6 +13,7 @@ import difflib
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +60,22 @@ def checked_schema(path: Path, display: str) -> tuple[Schema | None, list[Proble
         return None, [
             Problem(
                 display,
-                1,
+                _json_line(path.read_text(encoding="utf-8"), err.absolute_path),
                 where,
                 f"this is not a valid JSON Schema: {err.message}",
                 f"compare it with a field that works, or {restore}",
             )
         ]
     return schema, []
+
+
+def _json_line(text: str, path: Iterable[Any]) -> int:
+    """Where `path` (`properties`, `title`, `type`) is written: each name after the last."""
+    at = 0
+    for step in path:
+        found = text.find(json.dumps(step), at) if isinstance(step, str) else -1
+        at = found if found >= 0 else at
+    return text.count("\n", 0, at) + 1
 
 
 def allowed_values(node: Schema) -> list[str]:

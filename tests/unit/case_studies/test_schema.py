@@ -81,6 +81,11 @@ def test_a_missing_schema_file_is_an_editor_problem(tmp_path: Path) -> None:
             "s.json:1: properties.title.type: this is not a valid JSON Schema: 'text' is not valid",
         ),
         (
+            '{\n  "type": "object",\n  "properties": {\n    "type": {"type": "string"},\n'
+            '    "title": {\n      "type": "text"\n    }\n  }\n}\n',
+            "s.json:6: properties.title.type: this is not a valid JSON Schema: 'text' is not",
+        ),
+        (
             "true",  # a valid JSON Schema (it allows anything), but not one we can read
             "s.json:1: (file): this is not a valid JSON Schema: the file must hold one JSON "
             "object, in { }",
