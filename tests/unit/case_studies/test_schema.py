@@ -204,6 +204,10 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             ("Text.", '--8<-- "mkdocs.yml"'),
             "case_studies/example.md:20: (story): the story includes another file ('--8<--')",
         ),
+        (
+            ("Text.", '```\n-8<- "mkdocs.yml"\n```'),  # read by snippets even in code
+            "case_studies/example.md:21: (story): the story includes another file ('--8<--')",
+        ),
     ],
 )
 def test_each_rule_gives_its_exact_message(change: tuple[str, str], message: str) -> None:
