@@ -109,11 +109,19 @@ def check_document(doc: Document) -> list[Problem]:
 
 
 def misspelt_fields(doc: Document) -> list[Problem]:
-    """Fields that are not page fields but nearly are: a typo MkDocs would ignore."""
+    """Fields that are not page fields but nearly are: a typo MkDocs would ignore.
+
+    Also `ignore_macros`, which the macros plugin once read and now stops on
+    with a traceback.
+    """
     problems = []
     for name in map(str, doc.meta):
         near = difflib.get_close_matches(name, KNOWN_FIELDS, n=1, cutoff=0.8)
-        if near and name not in KNOWN_FIELDS:
+        if name == "ignore_macros":
+            problem = "this field is no longer read: the macros plugin stops on it"
+            fix = "write 'render_macros: false' instead"
+            problems.append(Problem(doc.path, doc.line_of(name), name, problem, fix))
+        elif near and name not in KNOWN_FIELDS:
             fix = f"did you mean '{near[0]}'? Correct the spelling"
             problems.append(Problem(doc.path, doc.line_of(name), name, _NOT_A_FIELD, fix))
     return problems

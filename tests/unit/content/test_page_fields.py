@@ -31,6 +31,13 @@ def test_a_misspelt_field_is_named_at_its_line_with_the_field_it_nearly_is() -> 
     ]  # `team` is close to no page field: a fork's own, for its own templates
 
 
+def test_the_retired_ignore_macros_field_is_named_with_its_replacement() -> None:
+    assert _problems("---\ntitle: A\ndescription: B\nignore_macros: true\n---\n\nText.\n") == [
+        "docs/p.md:4: ignore_macros: this field is no longer read: the macros plugin stops on "
+        "it. Fix: write 'render_macros: false' instead"
+    ]
+
+
 def test_a_page_needs_a_title_and_a_description() -> None:
     assert _problems("# A page\n\nText.\n") == [
         "docs/p.md:1: title: this page has no title. "
