@@ -86,6 +86,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     if page.file.src_uri not in _state["passed"]:
         page.meta["render_macros"] = False  # the plugin leaves the page's text as it is
+    # The plugin stops on this retired field before anything else; the content
+    # hook names it, and a preview, which goes on after problems, must not stop.
+    page.meta.pop("ignore_macros", None)
     return markdown
 
 

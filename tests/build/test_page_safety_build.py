@@ -180,8 +180,10 @@ finally:
             "---\ntitle: Escape\nrender_macros: !ENV [NO_SUCH_VARIABLE, true]\n---",
             "3: (front matter): the front matter is not valid YAML",
         ),
+        # The macros plugin stops on this field, before it looks at anything else.
+        ("---\ntitle: Escape\nignore_macros: true\n---", "3: ignore_macros: this field is no"),
     ],
-    ids=["dashes", "dots", "env-tag"],
+    ids=["dashes", "dots", "env-tag", "retired-field"],
 )
 def test_the_preview_does_not_render_a_page_the_macros_guard_refused(
     tmp_path: Path, front_matter: str, expected: str
