@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("content")
-_state: dict[str, Any] = {"links": [], "ids": {}, "pages": set(), "excluded": set()}
+_state: dict[str, Any] = {
+    "links": [], "ids": {}, "pages": set(), "excluded": set(), "unusable": {},
+}  # fmt: skip
 # The accessibility statement's automated test results, from the tests' own
 # record: the marker line becomes a table rendered from A11Y_RESULTS
 # (overrides/fragments/accessibility-results.html).
@@ -51,7 +53,7 @@ A11Y_RESULTS = "assets/data/accessibility-results.json"
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _state.update(links=[], ids={}, pages=set(), excluded=set())
+    _state.update(links=[], ids={}, pages=set(), excluded=set(), unusable={})
     glossary = abbreviations.glossary(Path(config.config_file_path).parent)
     if glossary is None:
         return
@@ -69,7 +71,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         doc = read_document(Path(file.abs_src_path), f"docs/{file.src_uri}")
         documents[file.src_uri] = doc
         problems.extend(page_fields.check_document(doc))
-        problems.extend(page_fields.theme_problems(doc, config.theme.dirs))
+        missing = page_fields.theme_problems(doc, config.theme.dirs)
+        # A preview goes on after problems: the page is drawn without them.
+        _state["unusable"][file.src_uri] = [problem.field for problem in missing]
+        problems.extend(missing)
     config_file = Path(config.config_file_path)
     excluded = {f.src_uri for f in files if f.inclusion.is_excluded()}
     text = config_file.read_text(encoding="utf-8")
@@ -86,6 +91,8 @@ def on_page_markdown(
     # are checked where their data lives. Runs after the macros plugin, so
     # macro output is checked too.
     doc = page_store.get_document(page.file.src_uri)
+    for name in _state["unusable"].get(page.file.src_uri, ()):
+        del page.meta[name]  # a template or icon the theme does not have
     if doc is not None:
         # MkDocs drops the blank lines after the front matter; count them back
         # (lines, not characters: a file saved on Windows ends each with "\r\n").

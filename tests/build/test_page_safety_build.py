@@ -182,8 +182,10 @@ finally:
         ),
         # The macros plugin stops on this field, before it looks at anything else.
         ("---\ntitle: Escape\nignore_macros: true\n---", "3: ignore_macros: this field is no"),
+        # Jinja would stop on it, deep in the theme.
+        ("---\ntitle: Escape\ntemplate: nothere.html\n---", "3: template: the theme has no"),
     ],
-    ids=["dashes", "dots", "env-tag", "retired-field"],
+    ids=["dashes", "dots", "env-tag", "retired-field", "no-such-template"],
 )
 def test_the_preview_does_not_render_a_page_the_macros_guard_refused(
     tmp_path: Path, front_matter: str, expected: str
