@@ -130,8 +130,13 @@ def misspelt_fields(doc: Document) -> list[Problem]:
 _NOT_A_FIELD = "this is not a page field, so the site ignores it"
 
 
+# What Material's `hide` field may hide.
+HIDE_VALUES = ("navigation", "toc", "footer", "feedback", "path", "tags")
+
+
 def theme_problems(doc: Document, theme_dirs: list[str]) -> list[Problem]:
-    """A `template` or `icon` (Material's page fields) the theme does not have.
+    """A `template` or `icon` (Material's page fields) the theme does not have,
+    or a `hide` that is not a list of what to hide.
 
     MkDocs would stop on it with a traceback, deep in a template.
     """
@@ -148,6 +153,11 @@ def theme_problems(doc: Document, theme_dirs: list[str]) -> list[Problem]:
         if not (usable and any(Path(d, pattern.format(value)).is_file() for d in theme_dirs)):
             problem = f"the theme has no {name} {value!r}"
             problems.append(Problem(doc.path, doc.line_of(name), name, problem, fix))
+    hide = doc.meta.get("hide", [])
+    if not isinstance(hide, list) or any(item not in HIDE_VALUES for item in hide):
+        problem = f"this should be a list of what to hide ({', '.join(HIDE_VALUES)})"
+        fix = "write 'hide:' and below it one line for each, such as '  - toc'; or delete it"
+        problems.append(Problem(doc.path, doc.line_of("hide"), "hide", problem, fix))
     return problems
 
 

@@ -106,6 +106,9 @@ def test_an_unclosed_quote_is_reported_on_the_line_where_it_opens() -> None:
         ("template: ../mkdocs.yml", ["docs/a.md:2: template: the theme has no template"]),
         ("icon: material/hom", ["docs/a.md:2: icon: the theme has no icon 'material/hom'"]),
         ("icon: 3", ["docs/a.md:2: icon: the theme has no icon 3"]),
+        ("hide: 5", ["docs/a.md:2: hide: this should be a list of what to hide (navigation,"]),
+        ("hide: [toc, sidebar]", ["docs/a.md:2: hide: this should be a list of what to hide"]),
+        ("hide: [navigation, toc]", []),
     ],
 )
 def test_a_template_or_icon_the_theme_lacks_is_refused(
