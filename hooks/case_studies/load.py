@@ -209,9 +209,11 @@ def _check_body(doc: Document) -> list[Problem]:
         for number, line in enumerate(doc.body.split("\n"), start=doc.body_line)
         if _SNIPPET.search(line)
     ]  # fmt: skip
+    # The whole story as written: its HTML comments are shown as text, so
+    # what follows one is Markdown (code with such a list is never needed).
+    problems += check_attribute_lists(doc.body, doc.path, doc.body_line - 1)
     # Code is shown as written, so only the text around it is checked.
     text = mask(doc.body)
-    problems += check_attribute_lists(text, doc.path, doc.body_line - 1)
     for number, line in enumerate(text.split("\n"), start=doc.body_line):
         for pattern, problem, fix in _BODY_RULES:
             if pattern.search(line):

@@ -251,7 +251,9 @@ _URL_ATTRIBUTES = ("href", "src", "srcset", "cite")
 _BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 _COLOUR = re.compile(r"(^|[;\s])(color|background(-color)?)\s*:", re.IGNORECASE)
 # Python-Markdown's attribute list, as its attr_list extension finds one.
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+# Python-Markdown's attribute list: to the first "}", and (as attr_list reads
+# it) to the last, for a "}" inside a quoted value.
+_ATTR_LISTS = (re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}"), re.compile(r"\{:?[ ]*([^}\n ][^\n]*)\}"))
 _HTML_FIX = (
     "use Markdown instead, or ask a maintainer to add it to the allow-list in hooks/content/lint.py"
 )
@@ -291,18 +293,19 @@ def attribute_problem(name: str, value: str) -> tuple[str, str] | None:
 def check_attribute_lists(text: str, path: str, offset: int = 0) -> list[Problem]:
     """Attributes in `{ … }` lists that run code or set a style (`attribute_problem`).
 
-    Only those: a list's other attributes are left alone, so braces in
-    ordinary text are never reported.
+    Only those, and only with a value (`name=value`): a list's other
+    attributes are left alone, so words in braces in ordinary text
+    ({ongoing}) are never reported. Tabs are read as Markdown reads them.
     """
-    found = []
-    for n, line in enumerate(text.split("\n"), start=1 + offset):
-        for m in _ATTR_LIST.finditer(line):
+    found = set()
+    for n, line in enumerate(text.expandtabs(4).split("\n"), start=1 + offset):
+        for m in (m for pattern in _ATTR_LISTS for m in pattern.finditer(line)):
             attrs, rest = get_attrs_and_remainder(m.group(1))
             for name, value in attrs if not rest.strip() else []:
-                problem = attribute_problem(name.lower(), value)
+                problem = None if value is None else attribute_problem(name.lower(), value)
                 if problem is not None:
-                    found.append(Problem(path, n, "{ attributes }", *problem))
-    return found
+                    found.add(Problem(path, n, "{ attributes }", *problem))
+    return sorted(found)
 
 
 class _Checker(HTMLParser):

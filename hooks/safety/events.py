@@ -31,8 +31,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
+from hooks.content.lint import attribute_problem
 from hooks.safety import macros_guard
-from hooks.safety.page_safety import HEADERS, headers_file, line_of, secure_page
+from hooks.safety.page_safety import (
+    HEADERS,
+    content_markup,
+    headers_file,
+    line_of,
+    secure_page,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -112,6 +119,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
         (url, f"the page links to '{url}', a script address, which is never allowed", _SCRIPT_FIX)
         for url in found.script_links
     ]
+    found_markup = dict.fromkeys(content_markup(html))  # each once, at its first line
+    wrong += [(name.strip("<>"), *_content_problem(name)) for name in found_markup]
     path, body, body_line = _source_of(page) if wrong else ("", "", 1)
     for url, problem, fix in wrong:
         line = line_of(body, url) + body_line - 1
@@ -119,6 +128,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     return html
 
 
+def _content_problem(name: str) -> tuple[str, str]:
+    """Why an element or attribute in a page's text is refused, and the fix."""
+    if name.startswith("<"):
+        return f"the page's text has a {name} element, which no page may hold", _MARKUP_FIX
+    return attribute_problem(name, "") or (f"the page's text has a {name} attribute", _MARKUP_FIX)
+
+
+_MARKUP_FIX = "remove it, and write the text in Markdown"
 _HTTP_FIX = "use its https address, or put the file in docs/ and link to that"
 _REMOTE_FIX = "save the file in docs/ and use it from there, so no other site learns who reads"
 _SCRIPT_FIX = "link only to https:// addresses or to pages of this site"

@@ -228,6 +228,25 @@ def scan(html: str) -> Scan:
     return result
 
 
+# What a page's content (its <article>) may never hold, however it got there:
+# elements that run, restyle or redirect the page, and attributes that run code
+# or set a style. The content lint refuses them in what editors write, at their
+# line; this catches any other way in, such as a Markdown quirk.
+_FORBIDDEN = re.compile(r"<(meta|style|base|link|i?frame|object|embed|applet)(?=[\s/>])", re.I)
+_CONTENT_TAG = re.compile(rf"<[a-zA-Z][\w:-]*({_BODY})>")
+
+
+def content_markup(html: str) -> list[str]:
+    """What the page's <article> holds that no content may: `<meta>`, `onclick`, `style`…"""
+    start, end = html.find("<article"), html.rfind("</article>")
+    article = html[start:end] if -1 < start < end else ""
+    found = [f"<{m[1].lower()}>" for m in _FORBIDDEN.finditer(article)]
+    for m in _CONTENT_TAG.finditer(article):
+        if "on" in m[1].lower() or "style" in m[1].lower():  # most tags have neither
+            found += [name for name, _ in _attrs(m[1]) if name.startswith("on") or name == "style"]
+    return found
+
+
 def is_external(href: str) -> bool:
     """Whether a link leaves the site: an absolute http(s) or scheme-relative address."""
     href = href.strip()

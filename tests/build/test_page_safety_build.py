@@ -130,8 +130,17 @@ def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) ->
             "See [the form][f].\n\n[f]: javascript:alert(1)",
             "the page links to 'javascript:alert(1)', a script address, which is never allowed.",
         ),
+        (
+            # Markdown reads \` as a backtick, not code: the story's raw HTML stays HTML.
+            'Escaped \\`<meta http-equiv="refresh" content="0;url=https://x.example/">` here.',
+            "the page's text has a <meta> element, which no page may hold.",
+        ),
+        (
+            'Escaped \\`<b onclick="go()">bold</b>` here.',
+            "the onclick attribute runs code in the reader's browser.",
+        ),
     ],
-    ids=["http-image", "other-site-image", "script-link"],
+    ids=["http-image", "other-site-image", "script-link", "meta-refresh", "event-handler"],
 )
 def test_a_problem_found_in_a_case_study_page_names_its_own_file_and_line(
     tmp_path: Path, added: str, message: str

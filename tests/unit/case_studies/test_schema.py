@@ -205,6 +205,11 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             "case_studies/example.md:20: (story): the story includes another file ('--8<--')",
         ),
         (
+            # A story's HTML comment is shown as text: what follows it is Markdown.
+            ("Text.", '## Title <!-- { onclick="go()" }\n\nMore -->'),
+            "case_studies/example.md:20: { attributes }: the onclick attribute runs code",
+        ),
+        (
             ("Text.", '```\n-8<- "mkdocs.yml"\n```'),  # read by snippets even in code
             "case_studies/example.md:21: (story): the story includes another file ('--8<--')",
         ),

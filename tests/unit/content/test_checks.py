@@ -122,6 +122,17 @@ def test_attribute_lists_may_not_run_code_or_set_styles_but_braces_in_text_pass(
     ]
 
 
+def test_attribute_lists_are_read_as_markdown_reads_them() -> None:
+    assert _messages(
+        "We offer {ongoing} support, {style} and { href } words; {one-off} fee.\n"
+        '## Heading { title="}" onclick="go()" }\n'
+        "## Tabbed {\tonmouseover=go() }"
+    ) == [
+        "2: { attributes }: the onclick attribute runs code in the reader's browser",
+        "3: { attributes }: the onmouseover attribute runs code in the reader's browser",
+    ]
+
+
 def test_allow_list_accepts_what_content_needs_and_refuses_the_rest() -> None:
     ok = (
         "<details markdown><summary>More about pay</summary>Text</details>\n"

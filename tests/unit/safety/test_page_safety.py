@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from hooks.safety import page_safety
-from hooks.safety.page_safety import HEADERS, headers_file, secure_page
+from hooks.safety.page_safety import HEADERS, content_markup, headers_file, secure_page
 
 FRAGMENTS = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
 
@@ -254,3 +254,14 @@ def test_ordinary_links_are_not_script_addresses() -> None:
         '<a href="https://example.org/javascript:x">d</a><a href="data.csv">e</a>'
     )
     assert page_safety.scan(page).script_links == []
+
+
+def test_content_markup_finds_what_no_page_text_may_hold_but_not_words_about_it() -> None:
+    page = (
+        '<head><meta charset="utf-8"><style>x{}</style></head><body onload="x()">'
+        '<article><p>Text <code>&lt;meta&gt; onclick="x"</code></p>'
+        '<META http-equiv="refresh" content="0"><b title="a>b" OnClick="go()">x</b>'
+        '<span style="color:red">y</span><form class="cs-filters"></form></article></body>'
+    )
+    assert content_markup(page) == ["<meta>", "onclick", "style"]
+    assert content_markup("<p onclick='x()'>no article</p>") == []
