@@ -128,9 +128,6 @@ def check_document(
             "start the file with the fields between two '---' lines, "
             "as in case_studies/_template.md"
         )
-        if doc.body.lstrip().startswith("---"):  # a blank line above it is easy to miss
-            problem += ": the '---' line must be the very first line"
-            fix = "delete the blank lines above the first '---'"
         return None, [Problem(doc.path, 1, "(front matter)", problem, fix)]
     data, problems = check_meta(doc, schema, today)
     problems += _check_slug(doc, slug, taken) + _check_body(doc)

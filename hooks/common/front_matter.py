@@ -21,6 +21,8 @@ from hooks.common.errors import Problem
 # Files larger than this are refused before parsing: no page needs more.
 MAX_BYTES = 1_000_000
 _FENCE = re.compile(r"^---[ \t]*$")
+# Front matter below a blank line: a '---' line, then a 'field:' line.
+_LATE_FRONT_MATTER = re.compile(r"\A(?:[ \t]*\r?\n)+---[ \t]*\r?\n[A-Za-z_][\w-]*:")
 # MkDocs also ends front matter at a "..." line (mkdocs.utils.meta.YAML_RE).
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -90,6 +92,9 @@ def parse_document(text: str, display_path: str) -> Document:
     doc = Document(display_path, body=text)
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        if _LATE_FRONT_MATTER.match(text):  # MkDocs would show the fields as text
+            problem = "the '---' line must be the very first line of the file"
+            _fail(doc, 1, "(front matter)", problem, "delete the blank lines above it")
         return doc
     end = next((i for i in range(1, len(lines)) if _CLOSING.match(lines[i].rstrip("\r\n"))), None)
     if end is None:

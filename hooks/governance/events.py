@@ -87,8 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     problems: list[Problem] = []
     for file in files.documentation_pages():
         doc = page_store.get_document(file.src_uri)  # None for generated pages
-        if doc is None or not is_content_page(file.src_uri):
-            continue
+        if doc is None or doc.problems or not is_content_page(file.src_uri):
+            continue  # a file the content hook could not read has said so already
         state, found = check_review_fields(doc, _state["interval"], _state["today"])
         problems.extend(found)
         _pending[file.src_uri], found = pending_changes(doc, _state["today"])

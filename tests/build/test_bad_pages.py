@@ -52,13 +52,16 @@ def test_one_build_reports_the_problems_every_hook_found(tmp_path: Path) -> None
     (project / "docs" / "extra.md").write_text(
         "---\ntitle: yes\ndescription: A page.\nlast_reviewed: 2026-01-01\n---\n\n# Extra\n"
     )
+    # Unreadable front matter is one problem, not also a missing review date.
+    (project / "docs" / "broken.md").write_text("---\ntitle: B\n\tdescription: x\n---\n\n# B\n")
     build = run_mkdocs_build(project, tmp_path / "site")
     assert build.returncode != 0 and "Traceback" not in build.log
     for expected in (
-        "The site was not built: 3 problems to fix:",
+        "The site was not built: 4 problems to fix:",
         "case_studies/time-swap.md:6: nation:",
         "docs/index.md:4: last_reviewed:",
         "docs/extra.md:2: title:",
+        "docs/broken.md:3: (front matter):",
     ):
         assert expected in build.log, build.log
 

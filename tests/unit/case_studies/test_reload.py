@@ -90,6 +90,6 @@ def test_front_matter_below_a_blank_line_is_named_with_the_fix(tmp_path: Path) -
     (tmp_path / "time-swap.md").write_text("\n" + STORY.read_text(encoding="utf-8"))
     _, problems = _load(tmp_path)
     assert problems == [
-        "case_studies/time-swap.md:1: (front matter): the file has no front matter: the '---' "
-        "line must be the very first line. Fix: delete the blank lines above the first '---'"
+        "case_studies/time-swap.md:1: (front matter): the '---' line must be the very first "
+        "line of the file. Fix: delete the blank lines above it"
     ]

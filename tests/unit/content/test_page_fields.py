@@ -38,6 +38,14 @@ def test_the_retired_ignore_macros_field_is_named_with_its_replacement() -> None
     ]
 
 
+def test_front_matter_below_a_blank_line_is_one_problem_not_missing_fields() -> None:
+    assert _problems("\n---\ntitle: A\ndescription: B\n---\n\nText.\n") == [
+        "docs/p.md:1: (front matter): the '---' line must be the very first line of the "
+        "file. Fix: delete the blank lines above it"
+    ]
+    assert _problems("---\ntitle: A\ndescription: B\n---\n\n\n---\nkey: v\n") == []
+
+
 def test_a_page_needs_a_title_and_a_description() -> None:
     assert _problems("# A page\n\nText.\n") == [
         "docs/p.md:1: title: this page has no title. "
