@@ -69,33 +69,35 @@ def list_settings(config_text: str, display: str) -> list[Problem]:
 
 
 def palette_problems(config_text: str, display: str) -> list[Problem]:
-    """A fork's own `theme: palette:` that names Material's colours instead of ours.
+    """A fork's own `theme: palette:` whose schemes do not use our colours.
 
-    It replaces the guide's light and dark schemes, and Material's colours
-    (`primary: indigo`) never pass through the brand colours' contrast checks.
+    It replaces the guide's light and dark schemes. Unless each says
+    `primary: custom` and `accent: custom`, pages show Material's colours
+    (indigo, when a scheme names none), which never pass through the brand
+    colours' contrast checks.
     """
     theme = _top_level(config_text).get("theme", (0, None))[1]
     for key, value in theme.value if isinstance(theme, yaml.MappingNode) else []:
         if key.value != "palette":
             continue
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
-        colours = [
-            v.value
+        ours = [
+            {k.value: getattr(v, "value", None) for k, v in item.value}
             for item in items
             if isinstance(item, yaml.MappingNode)
-            for k, v in item.value
-            if k.value in ("primary", "accent") and isinstance(v, yaml.ScalarNode)
         ]
-        if any(colour != "custom" for colour in colours):
+        if not ours or any(
+            item.get("primary") != "custom" or item.get("accent") != "custom" for item in ours
+        ):
             return [
                 Problem(
                     display,
                     key.start_mark.line + 1,
                     "theme.palette",
-                    "this sets Material's own colours, which skip the brand colours and "
-                    "their contrast checks",
-                    "delete theme: palette: and set your colours under extra: brand: "
-                    "(see docs/fork.md)",
+                    "this gives pages Material's own colours, which skip the brand colours "
+                    "and their contrast checks",
+                    "delete theme: palette: and set your colours under extra: brand:, or give "
+                    "each scheme 'primary: custom' and 'accent: custom' (see docs/fork.md)",
                 )
             ]
     return []

@@ -111,9 +111,12 @@ def test_a_palette_with_materials_own_colours_is_refused_but_ours_passes() -> No
     assert palette_problems(ours, "mkdocs.yml") == []
     theirs = ours.replace("primary: custom", "primary: indigo")
     assert [str(p) for p in palette_problems("site_name: G\n" + theirs, "mkdocs.yml")] == [
-        "mkdocs.yml:3: theme.palette: this sets Material's own colours, which skip the brand "
-        "colours and their contrast checks. Fix: delete theme: palette: and set your colours "
-        "under extra: brand: (see docs/fork.md)"
+        "mkdocs.yml:3: theme.palette: this gives pages Material's own colours, which skip the "
+        "brand colours and their contrast checks. Fix: delete theme: palette: and set your "
+        "colours under extra: brand:, or give each scheme 'primary: custom' and "
+        "'accent: custom' (see docs/fork.md)"
     ]
     assert palette_problems("theme:\n  palette: {primary: red}\n", "x") != []
+    toggles_only = "theme:\n  palette:\n    - scheme: default\n    - scheme: slate\n"
+    assert palette_problems(toggles_only, "x") != []  # no colour named: indigo
     assert palette_problems("theme: [broken\n", "x") == []
