@@ -177,7 +177,7 @@ _MISTAKES = (
     ("sequence entries are not allowed", "a value starts with '- ', which YAML reads as a list",
      _QUOTE_IT, 0),
     ("but found '<scalar>'", "there is text after the closing quotation mark",
-     "put the quotation marks around the whole value", 0),
+     'put the whole value in double quotes, with nothing after the closing one: field: "…"', 0),
     ("expected <block end>", "this line is not lined up with the lines around it",
      "indent it as far as the other fields, or list items, it belongs with", 0),
     ("expected ',' or", "a bracket ([ or {) is never closed",
@@ -189,6 +189,8 @@ _MISTAKES = (
      _QUOTE_IT, 0),
     ("chomping or indentation", "a value starts with '|' or '>', which YAML reads as a "
      "block of text", _QUOTE_IT, 0),
+    ("expected a comment or a line break", "a value starts with '|' or '>', which YAML "
+     "reads as a block of text", _QUOTE_IT, 0),
 )  # fmt: skip
 
 
@@ -199,9 +201,15 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
     opened = getattr(err, "context_mark", None)
     line = mark.line + 2 if mark else 1
     if "mapping values are not allowed" in said and mark:
-        text = source.splitlines()[mark.line]
+        lines = source.splitlines()
+        text, above = lines[mark.line], lines[mark.line - 1] if mark.line else ""
         key, _, rest = text.strip().lstrip("- ").partition(":")
-        if text.startswith((" ", "\t")) and ": " not in rest:
+        if above.strip() and ":" not in above and not text.startswith((" ", "\t")):
+            # "description" alone above: read as the start of this line's field name.
+            problem = "a line has no colon after its field's name"
+            _fail(doc, line - 1, "(front matter)", f"the front matter is not valid YAML: {problem}",
+                  "write 'field: value', with a colon and a space")  # fmt: skip
+        elif text.startswith((" ", "\t")) and ": " not in rest and not rest.rstrip().endswith(":"):
             # "  summary: …" under "title: …": read as the title's text going on.
             problem = "this line is indented more than the field above it"
             _fail(doc, line, key, problem, "line it up with the other fields")
@@ -232,13 +240,21 @@ _CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
 
 
 def _unclosed_quote(source: str, line: int) -> int | None:
-    """The line above `line` (from 0) whose double quotes do not pair up, if any.
+    """The line above `line` (from 0) whose value opens a quotation it does not close.
 
     `title: "Hello` closes at the next line's first quote, so YAML finds
     text after a quoted value there, on a line that is not the mistake.
     """
     lines = source.splitlines()
-    return next((n for n in range(line - 1, -1, -1) if lines[n].count('"') % 2), None)
+    for number in range(line - 1, -1, -1):
+        opens = _OPENS_QUOTE.match(lines[number])
+        if opens and opens[1] not in opens[2].replace(opens[1] * 2, ""):  # '' is a quote mark
+            return number
+    return None
+
+
+# A field or list item whose value starts with a quotation mark: the mark, and the rest.
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:"'][^:]*:\s+)?(["'])(.*)$""")
 
 
 def _record_lines(node: yaml.MappingNode, doc: Document) -> list[Problem]:

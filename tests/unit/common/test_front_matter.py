@@ -43,6 +43,12 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
         ("title: *x", "3: (front matter): …: a value starts with '*'"),
         ("render_macros: !ENV [X, true]", "3: (front matter): …: a value starts with '!'"),
         ("summary: |x", "3: (front matter): …: a value starts with '|' or '>'"),
+        ("summary: | x", "3: (front matter): …: a value starts with '|' or '>'"),
+        ("outcomes:\n  - text: Members said:\n    source: 1", "4: text: the text has a colon"),
+        ("description\ntitle: x", "3: (front matter): …: a line has no colon after"),
+        ("title = x\ndescription: y", "3: (front matter): …: a line has no colon after"),
+        ("title: 'Hello\ndescription: 'A page'", "3: (front matter): …: a quotation mark on"),
+        ('title: A 12" ruler\nsummary: "Hi" there', "4: (front matter): …: there is text after"),
     ],
 )
 def test_yaml_mistakes_are_told_in_plain_words_at_the_line_to_mend(
