@@ -17,6 +17,7 @@ Events:
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,8 +105,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     html, found = secure_page(output, _state["fragments"], not _state["serving"], wasm)
     if found.insert_at is None:
         log.warning("%s: no <head> to put the security policy in", page.file.src_uri)
-    if found.content_scripts:
-        log.warning("%s: a script in the page's text; the policy stops it", page.file.src_uri)
     wrong = [
         (url, f"the page loads '{url}' over an insecure http connection", _HTTP_FIX)
         for url in found.insecure
@@ -113,7 +112,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     wrong += [
         (url, f"the page loads '{url}' from another site, which the security policy blocks",
          _REMOTE_FIX)
-        for url in _other_sites(found.remote, config.site_url)
+        for url in _other_sites(found.remote, config.site_url) if _TWEMOJI not in url
     ]  # fmt: skip
     wrong += [
         (url, f"the page links to '{url}', a script address, which is never allowed", _SCRIPT_FIX)
@@ -121,11 +120,24 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     ]
     found_markup = dict.fromkeys(content_markup(html))  # each once, at its first line
     wrong += [(name.strip("<>"), *_content_problem(name)) for name in found_markup]
+    if any(_TWEMOJI in url for url in found.remote):
+        wrong.append((_SHORTCODE, *_EMOJI))
     path, body, body_line = _source_of(page) if wrong else ("", "", 1)
-    for url, problem, fix in wrong:
-        line = line_of(body, url) + body_line - 1
+    for needle, problem, fix in wrong:
+        line = _line_in(body, needle) + body_line - 1
         _state["problems"].append(Problem(path, line, "(page)", problem, fix))
     return html
+
+
+def _line_in(body: str, needle: str | re.Pattern[str]) -> int:
+    """The first line of `body` holding `needle` (text, or a pattern); 1 if none does."""
+    if isinstance(needle, str):
+        return line_of(body, needle)
+    return next((n for n, text in enumerate(body.split("\n"), 1) if needle.search(text)), 1)
+
+
+# An emoji shortcode (:smile:), not a site icon's (:material-check:).
+_SHORTCODE = re.compile(r"(?<![\w:]):(?!(?:material|octicons|fontawesome|simple)-)[\w+-]+:(?!\w)")
 
 
 def _content_problem(name: str) -> tuple[str, str]:
@@ -136,6 +148,12 @@ def _content_problem(name: str) -> tuple[str, str]:
 
 
 _MARKUP_FIX = "remove it, and write the text in Markdown"
+# pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from this address.
+_TWEMOJI = "cdn.jsdelivr.net/gh/jdecked/twemoji"
+_EMOJI = (
+    "an emoji written as :name: loads its picture from another site",
+    "type the emoji character itself, such as 😀, or use an icon such as :material-check:",
+)
 _HTTP_FIX = "use its https address, or put the file in docs/ and link to that"
 _REMOTE_FIX = "save the file in docs/ and use it from there, so no other site learns who reads"
 _SCRIPT_FIX = "link only to https:// addresses or to pages of this site"

@@ -232,7 +232,9 @@ def scan(html: str) -> Scan:
 # elements that run, restyle or redirect the page, and attributes that run code
 # or set a style. The content lint refuses them in what editors write, at their
 # line; this catches any other way in, such as a Markdown quirk.
-_FORBIDDEN = re.compile(r"<(meta|style|base|link|i?frame|object|embed|applet)(?=[\s/>])", re.I)
+_FORBIDDEN = re.compile(
+    r"<(script|meta|style|base|link|i?frame|object|embed|applet)(?=[\s/>])", re.I
+)
 _CONTENT_TAG = re.compile(rf"<[a-zA-Z][\w:-]*({_BODY})>")
 
 

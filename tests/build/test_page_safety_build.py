@@ -139,8 +139,24 @@ def test_an_image_over_plain_http_fails_the_build_at_its_line(tmp_path: Path) ->
             'Escaped \\`<b onclick="go()">bold</b>` here.',
             "the onclick attribute runs code in the reader's browser.",
         ),
+        (
+            "We were :smile: about it.",  # pymdownx.emoji draws it from a CDN
+            "an emoji written as :name: loads its picture from another site. Fix: type the",
+        ),
+        (
+            "Escaped \\`<script>alert(1)</script>` here.",
+            "the page's text has a <script> element, which no page may hold.",
+        ),
     ],
-    ids=["http-image", "other-site-image", "script-link", "meta-refresh", "event-handler"],
+    ids=[
+        "http-image",
+        "other-site-image",
+        "script-link",
+        "meta-refresh",
+        "event-handler",
+        "emoji",
+        "script",
+    ],
 )
 def test_a_problem_found_in_a_case_study_page_names_its_own_file_and_line(
     tmp_path: Path, added: str, message: str
