@@ -175,7 +175,9 @@ def _problem(doc: Document, schema: Schema, err: ValidationError, today: dt.date
         fix = f"write the date you checked the facts, today ({today.isoformat()}) or earlier"
         return Problem(doc.path, line, field, f"{which}{value} is in the future", fix)
     fix = _fix(schema, path)
-    if kind == "enum":
+    if kind == "enum" and isinstance(value, bool):
+        fix = f"put the word in quotes if you mean it as text. {fix}"
+    elif kind == "enum" and not isinstance(value, (list, dict)):
         near = difflib.get_close_matches(str(value), [str(v) for v in err.validator_value], n=1)
         fix = f"did you mean '{near[0]}'? {fix}" if near else fix
     return Problem(doc.path, line, field or "(front matter)", which + _describe(err), fix)
@@ -244,10 +246,15 @@ _PLAIN_TYPES = {
 def _describe(err: ValidationError) -> str:
     value, kind, arg = err.instance, err.validator, err.validator_value
     shown = json.dumps(value, ensure_ascii=False, default=str)
+    arg_list = ", ".join(map(str, arg)) if isinstance(arg, list) else ""
     if (value is None or value == "") and kind in ("enum", "type"):
         return "this is empty"
+    if kind == "enum" and isinstance(value, bool):  # yes, no, true, false, on, off
+        return f"YAML reads this as a yes/no answer, not one of the allowed values ({arg_list})"
+    if kind == "enum" and isinstance(value, (list, dict)):
+        return f"this should be one of the allowed values ({arg_list}), not a list"
     if kind == "enum":
-        return f"{shown} is not one of the allowed values ({', '.join(map(str, arg))})"
+        return f"{shown} is not one of the allowed values ({arg_list})"
     if kind == "type":
         wanted = " or ".join(_PLAIN_TYPES[t] for t in (arg if isinstance(arg, list) else [arg]))
         given = {list: "a list", dict: "a group of fields"}.get(type(value), shown)

@@ -185,6 +185,14 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             "case_studies/example.md:10: started: this should be a whole number, not 12.5. Fix:",
         ),
         (
+            ("nation: England", "nation: [England]"),
+            "case_studies/example.md:6: nation: this should be one of the allowed values (England,",
+        ),
+        (
+            ("nation: England", "nation: no"),
+            "case_studies/example.md:6: nation: YAML reads this as a yes/no answer, not one of",
+        ),
+        (
             ("location: Leeds", "location:\n  - Leeds"),
             "case_studies/example.md:5: location: this should be text, not a list. Fix:",
         ),
