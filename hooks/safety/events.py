@@ -17,7 +17,6 @@ Events:
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,11 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
-from hooks.content.lint import attribute_problem
 from hooks.safety import macros_guard
 from hooks.safety.page_safety import (
+    EMOJI_CDN,
+    EMOJI_PROBLEM,
+    EMOJI_SHORTCODE,
     HEADERS,
     content_markup,
+    content_problem,
     headers_file,
     line_of,
     secure_page,
@@ -112,48 +114,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     wrong += [
         (url, f"the page loads '{url}' from another site, which the security policy blocks",
          _REMOTE_FIX)
-        for url in _other_sites(found.remote, config.site_url) if _TWEMOJI not in url
+        for url in _other_sites(found.remote, config.site_url) if EMOJI_CDN not in url
     ]  # fmt: skip
     wrong += [
         (url, f"the page links to '{url}', a script address, which is never allowed", _SCRIPT_FIX)
         for url in found.script_links
     ]
     found_markup = dict.fromkeys(content_markup(html))  # each once, at its first line
-    wrong += [(name.strip("<>"), *_content_problem(name)) for name in found_markup]
-    if any(_TWEMOJI in url for url in found.remote):
-        wrong.append((_SHORTCODE, *_EMOJI))
+    wrong += [(name.strip("<>"), *content_problem(name)) for name in found_markup]
+    if any(EMOJI_CDN in url for url in found.remote):
+        wrong.append((EMOJI_SHORTCODE, *EMOJI_PROBLEM))
     path, body, body_line = _source_of(page) if wrong else ("", "", 1)
     for needle, problem, fix in wrong:
-        line = _line_in(body, needle) + body_line - 1
+        line = line_of(body, needle) + body_line - 1
         _state["problems"].append(Problem(path, line, "(page)", problem, fix))
     return html
 
 
-def _line_in(body: str, needle: str | re.Pattern[str]) -> int:
-    """The first line of `body` holding `needle` (text, or a pattern); 1 if none does."""
-    if isinstance(needle, str):
-        return line_of(body, needle)
-    return next((n for n, text in enumerate(body.split("\n"), 1) if needle.search(text)), 1)
-
-
-# An emoji shortcode (:smile:), not a site icon's (:material-check:).
-_SHORTCODE = re.compile(r"(?<![\w:]):(?!(?:material|octicons|fontawesome|simple)-)[\w+-]+:(?!\w)")
-
-
-def _content_problem(name: str) -> tuple[str, str]:
-    """Why an element or attribute in a page's text is refused, and the fix."""
-    if name.startswith("<"):
-        return f"the page's text has a {name} element, which no page may hold", _MARKUP_FIX
-    return attribute_problem(name, "") or (f"the page's text has a {name} attribute", _MARKUP_FIX)
-
-
-_MARKUP_FIX = "remove it, and write the text in Markdown"
-# pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from this address.
-_TWEMOJI = "cdn.jsdelivr.net/gh/jdecked/twemoji"
-_EMOJI = (
-    "an emoji written as :name: loads its picture from another site",
-    "type the emoji character itself, such as 😀, or use an icon such as :material-check:",
-)
 _HTTP_FIX = "use its https address, or put the file in docs/ and link to that"
 _REMOTE_FIX = "save the file in docs/ and use it from there, so no other site learns who reads"
 _SCRIPT_FIX = "link only to https:// addresses or to pages of this site"

@@ -25,6 +25,8 @@ from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+from hooks.content.lint import attribute_problem
+
 # No address of ours leaves with a reader who follows a link: what they read
 # here (a page about abuse, say) is nobody else's business.
 REFERRER_POLICY = "no-referrer"
@@ -108,8 +110,12 @@ def secure_page(
     return apply_edits(html, edits), found
 
 
-def line_of(text: str, needle: str) -> int:
-    index = text.find(needle)
+def line_of(text: str, needle: str | re.Pattern[str]) -> int:
+    """The line of `text` where `needle` (text, or a pattern) first is; 1 if nowhere."""
+    if isinstance(needle, str):
+        index = text.find(needle)
+    else:
+        index = found.start() if (found := needle.search(text)) else -1
     return text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
@@ -247,6 +253,26 @@ def content_markup(html: str) -> list[str]:
         if "on" in m[1].lower() or "style" in m[1].lower():  # most tags have neither
             found += [name for name, _ in _attrs(m[1]) if name.startswith("on") or name == "style"]
     return found
+
+
+def content_problem(name: str) -> tuple[str, str]:
+    """Why an element or attribute from `content_markup` is refused, and the fix."""
+    if name.startswith("<"):
+        return f"the page's text has a {name} element, which no page may hold", _MARKUP_FIX
+    return attribute_problem(name, "") or (f"the page's text has a {name} attribute", _MARKUP_FIX)
+
+
+_MARKUP_FIX = "remove it, and write the text in Markdown"
+# pymdownx.emoji draws an emoji shortcode (:smile:) as a picture from this address;
+# a site icon's (:material-check:) is drawn in the page.
+EMOJI_CDN = "cdn.jsdelivr.net/gh/jdecked/twemoji"
+EMOJI_SHORTCODE = re.compile(
+    r"(?<![\w:]):(?!(?:material|octicons|fontawesome|simple)-)[\w+-]+:(?!\w)"
+)
+EMOJI_PROBLEM = (
+    "an emoji written as :name: loads its picture from another site",
+    "type the emoji character itself, such as 😀, or use an icon such as :material-check:",
+)
 
 
 def is_external(href: str) -> bool:
