@@ -22,7 +22,7 @@ from hooks.case_studies.store import Record
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document, read_document
 from hooks.common.markdown_mask import mask
-from hooks.content.lint import check_attribute_lists
+from hooks.content.lint import check_attribute_lists, check_images, check_links
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Page names the collection itself uses under /case-studies/.
@@ -211,6 +211,8 @@ def _check_body(doc: Document) -> list[Problem]:
     problems += check_attribute_lists(doc.body, doc.path, doc.body_line - 1)
     # Code is shown as written, so only the text around it is checked.
     text = mask(doc.body)
+    problems += check_images(text, doc.path, doc.body_line - 1)  # alt text, as on pages
+    problems += check_links(text, doc.path, doc.body_line - 1)  # link text that says where
     for number, line in enumerate(text.split("\n"), start=doc.body_line):
         for pattern, problem, fix in _BODY_RULES:
             if pattern.search(line):

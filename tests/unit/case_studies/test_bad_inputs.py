@@ -97,6 +97,14 @@ EXPECTED = {
         "case_studies/event-handler.md:29: { attributes }: the onclick attribute runs code in "
         "the reader's browser. Fix: remove it; the site's own scripts add any behaviour"
     ),
+    "image-without-alt.md": (
+        "case_studies/image-without-alt.md:29: image: the image has no alt text. Fix: "
+        "describe what the image shows inside ![...]"
+    ),
+    "vague-link.md": (
+        "case_studies/vague-link.md:29: link: the link text 'click here' does not say "
+        "where the link goes. Fix: write link text that says where the link goes"
+    ),
     "summary-too-long.md": (
         "case_studies/summary-too-long.md:4: summary: this is 359 characters long, over "
         "the 300-character limit. Fix: One or two sentences, 300 characters at most"
