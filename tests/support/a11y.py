@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT
 
+from hooks.case_studies.pages import FACETS
 from tests.support.browser import launch_chromium, serve_directory
 from tests.support.material import wake_material
 from tests.support.sites import html_pages
@@ -102,7 +103,7 @@ def page_paths(site_dir: Path) -> list[str]:
 # statement...), and the first page, in path order, of each kind below.
 # `make a11y-results` still runs axe on every page.
 _SECTIONS = ("understand/", "principles/", "law/", "easy-read/", "forms-and-templates/")
-_LISTING = re.compile(r"^case-studies/(?:principle|nation|service-area|involvement)/[^/]+/")
+_LISTING = re.compile(rf"^case-studies/(?:{'|'.join(segment for segment, *_ in FACETS)})/[^/]+/")
 _INDEX_PAGE = re.compile(r"^case-studies/page/\d+/$")
 
 
