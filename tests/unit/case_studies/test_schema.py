@@ -201,7 +201,7 @@ def test_a_valid_case_study_becomes_a_record_with_json_dates() -> None:
             "case_studies/example.md:2: title: this is empty. Fix: The case study's name",
         ),
         (
-            ("Text.", "[click](javascript:alert(1))"),
+            ("Text.", "[the panel's page](javascript:alert(1))"),
             "case_studies/example.md:20: (story): the story links to a script address",
         ),
         (
