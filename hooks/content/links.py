@@ -1,4 +1,4 @@
-"""Links between pages: every one must reach a page, and every #anchor a heading.
+"""Links between pages: every one must reach a page, every #anchor a heading, every picture a file.
 
 MkDocs checks links too, but in its own words, without the line, and a link
 to a page left out by `exclude_docs` is only "info": the build passes and
@@ -32,6 +32,8 @@ _INLINE = re.compile(
     r"\(\s*(?:<([^>\n]+)>|([^)\s]+))"
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)"""
 )
+# ![alt](picture.png "title"): a picture's file must exist as a page must.
+_IMAGE = re.compile(r"(?<!\\)!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\bid=["']?([^"'\s>]+)""")
@@ -53,9 +55,9 @@ class Link:
 
 
 def links_in(masked: str, path: str, src_uri: str, offset: int = 0) -> list[Link]:
-    """The internal links in a page's masked Markdown (code and comments blanked)."""
+    """The internal links and pictures in a page's masked Markdown (code and comments blanked)."""
     found = []
-    for m in _INLINE.finditer(masked):
+    for m in [*_INLINE.finditer(masked), *_IMAGE.finditer(masked)]:
         target = m.group(1) or m.group(2)
         line = masked.count("\n", 0, m.start(1 if m.group(1) else 2)) + 1 + offset
         found.append(Link(path, line, src_uri, target))
@@ -93,7 +95,8 @@ def check_links(
                 LINK_TO_FIX.format(target=target),
             )
         elif target not in pages:
-            found = ("no such page", _nearest_page(link.src_uri, target, pages))
+            missing = "no such page" if target.endswith(".md") else "no such file"
+            found = (missing, _nearest_page(link.src_uri, target, pages))
         elif anchor and target in ids and anchor not in ids[target]:
             found = (f"'{target}' has no heading '#{anchor}'", _nearest_anchor(anchor, ids[target]))
         else:

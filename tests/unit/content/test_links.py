@@ -31,6 +31,17 @@ def test_a_link_to_no_page_names_the_line_and_the_nearest_page() -> None:
     ]
 
 
+def test_a_picture_with_no_file_names_the_line_and_the_nearest_file() -> None:
+    # A missing picture built silently as a broken image (found by a bug hunt).
+    text = "Intro.\n\n![A chart](../assets/b.svg)\n[![Logo](../assets/c.svg)](../index.md)\n"
+    assert _problems(text) == [
+        "docs/guides/paying-people.md:7: link '../assets/b.svg': no such file. Fix: did you "
+        "mean '../assets/a.svg'? Links count from this page's own folder",
+        "docs/guides/paying-people.md:8: link '../assets/c.svg': no such file. Fix: did you "
+        "mean '../assets/a.svg'? Links count from this page's own folder",
+    ]
+
+
 def test_a_link_to_no_heading_names_the_nearest_heading() -> None:
     assert _problems("See [it](../law/wales.md#procurement-wales).\n") == [
         "docs/guides/paying-people.md:5: link '../law/wales.md#procurement-wales': "
