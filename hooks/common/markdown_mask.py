@@ -12,6 +12,7 @@ import re
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MACRO = re.compile(r"\{\{|\{%")  # where the macros plugin's Jinja starts
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -34,3 +35,8 @@ def mask(markdown: str) -> str:
     text = "\n".join(lines)
     text = _COMMENT.sub(_blank, text)
     return _INLINE_CODE.sub(_blank, text)
+
+
+def macro_lines(markdown: str) -> list[int]:
+    """The lines (counted from 0) with macro code outside code: `{{ … }}` or `{% … %}`."""
+    return [n for n, line in enumerate(mask(markdown).split("\n")) if _MACRO.search(line)]

@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document
+from hooks.common.markdown_mask import macro_lines
 from hooks.downloads import print_guide, template_doc
 from hooks.governance.reviews import parse_date
 
@@ -135,6 +136,16 @@ def _check(doc: Document) -> str | Problem | None:
             "download",
             "nothing follows the '## The template' heading, so there is nothing to download",
             "write the template below the heading, or delete 'download: true'",
+        )
+    macros = macro_lines(text) if doc.meta.get("render_macros") is True else []
+    if macros:
+        return Problem(
+            doc.path,
+            doc.body_line + start - 1 + macros[0],
+            "download",
+            "the template calls a macro, but its Word document is made from the text as "
+            "written, so the document would show the macro's code",
+            "write the words themselves in the template",
         )
     return text
 

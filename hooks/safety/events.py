@@ -88,6 +88,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             if not found:
                 _state["passed"].add(src_uri)
             problems.extend(found)
+        else:
+            problems.extend(macros_guard.unrendered_problems(doc))
     raise_if_any(problems)
     return files
 

@@ -23,6 +23,7 @@ from jinja2 import nodes
 
 from hooks.common.errors import Problem
 from hooks.common.front_matter import Document
+from hooks.common.markdown_mask import macro_lines
 
 _FIX = "use only the site's macros ({names}), or delete 'render_macros: true'"
 
@@ -33,6 +34,22 @@ def will_render(meta: dict[str, Any], by_default: bool, forced: bool) -> bool:
     if flag is False:
         return False
     return flag is True or forced or by_default
+
+
+def unrendered_problems(doc: Document) -> list[Problem]:
+    """Macro code on a page that does not run macros: readers would see it as written."""
+    return [
+        Problem(
+            doc.path,
+            doc.body_line + number,
+            "macros",
+            "this line calls a macro, but macros do not run on this page, so readers "
+            "would see the braces",
+            "add 'render_macros: true' to the front matter; to show braces as text, "
+            "put them in `code`",
+        )
+        for number in macro_lines(doc.body)
+    ]
 
 
 def our_macros(registered: dict[str, Any], folder: Path) -> dict[str, Callable[..., Any]]:

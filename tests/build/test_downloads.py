@@ -201,8 +201,17 @@ def test_downloads_are_the_same_bytes_in_two_builds(tmp_path: Path) -> None:
             "'## The template' heading. Fix: put the heading '## The template' above the "
             "template, or delete this line",
         ),
+        (
+            TEMPLATE_PAGE.replace(b"download:", b"render_macros: true\ndownload:").replace(
+                b"| Name | |", b"| Name | {{ link_to('index.md', 'home') }} |"
+            )
+            % b"true",
+            "docs/form.md:17: download: the template calls a macro, but its Word document is "
+            "made from the text as written, so the document would show the macro's code. "
+            "Fix: write the words themselves in the template",
+        ),
     ],
-    ids=["not-true-or-false", "no-template-heading"],
+    ids=["not-true-or-false", "no-template-heading", "macro-in-the-template"],
 )
 def test_a_bad_download_field_fails_the_build_with_its_line(
     tmp_path: Path, page: bytes, expected: str

@@ -9,7 +9,13 @@ import pytest
 
 from hooks.case_studies import macros
 from hooks.common.front_matter import parse_document
-from hooks.safety.macros_guard import our_macros, page_problems, template_problems, will_render
+from hooks.safety.macros_guard import (
+    our_macros,
+    page_problems,
+    template_problems,
+    unrendered_problems,
+    will_render,
+)
 from tests.support.corpus import CASE_STUDY_MACROS
 
 ENV = jinja2.Environment(autoescape=True)
@@ -87,6 +93,19 @@ def test_page_problems_count_lines_from_the_top_of_the_file() -> None:
         "docs/bad.md:7: macros: it reaches the hidden attribute '__class__'. "
         "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
         "or delete 'render_macros: true'",
+    ]
+
+
+def test_macro_code_on_a_page_that_does_not_run_macros_is_named_at_its_line() -> None:
+    # It was published as braces (found by a bug hunt); braces in code are text.
+    doc = parse_document(
+        "---\ntitle: T\n---\n\nSee {{ link_to('a.md', 'A') }}.\n\n`{{ shown }}`\n",
+        "docs/plain.md",
+    )
+    assert [str(p) for p in unrendered_problems(doc)] == [
+        "docs/plain.md:5: macros: this line calls a macro, but macros do not run on this "
+        "page, so readers would see the braces. Fix: add 'render_macros: true' to the front "
+        "matter; to show braces as text, put them in `code`"
     ]
 
 
