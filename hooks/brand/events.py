@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 CSS_URI = "assets/stylesheets/brand.css"
-BASE_CONFIG = "mkdocs.base.yml"  # what mkdocs.yml INHERITs: the guide's shared settings
 SHARE_URI = "assets/images/share.png"
 # What a private site does not publish: its page list and its public feed.
 PUBLIC_ONLY = ("sitemap.xml", "sitemap.xml.gz", "feed.xml")
@@ -54,9 +53,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = fork.list_settings(text, config_file.name)
     problems += fork.palette_problems(text, config_file.name)
     problems += fork.identity_problems(config, text, config_file.name)
-    base = config_file.parent / BASE_CONFIG
-    if base.is_file() and base != config_file:
-        problems += fork.missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)
     colours, images, brand_problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
     raise_if_any(problems + brand_problems)
     # Collected, not raised (hooks/preview/): the build goes on with safe values.

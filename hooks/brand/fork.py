@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -103,6 +104,23 @@ def palette_problems(config_text: str, display: str) -> list[Problem]:
     return []
 
 
+BASE_CONFIG = "mkdocs.base.yml"  # what mkdocs.yml INHERITs: the guide's shared settings
+
+
+def hooks_problems(config_file: Path) -> list[Problem]:
+    """`missing_hooks` for a config file and the base it inherits, if it has one.
+
+    The macros module calls this, not a hook: the macros plugin is listed
+    under `plugins:` (a mapping a fork adds to), so it runs even when a fork's
+    `hooks:` list leaves out every hook of ours.
+    """
+    base = config_file.parent / BASE_CONFIG
+    if not base.is_file() or base == config_file:
+        return []
+    text = config_file.read_text(encoding="utf-8")
+    return missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)
+
+
 def missing_hooks(config_text: str, base_text: str, display: str) -> list[Problem]:
     """A fork's own `hooks:` list, if it leaves out any of the guide's hooks.
 
@@ -136,7 +154,7 @@ def _hooks_in(config_text: str) -> tuple[int, list[str]] | None:
     return line, [str(item.value) for item in value.value]
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(r"[^@\s:]+@[^@\s]+\.[^@\s]+")  # no "mailto:"
 
 
 def identity_problems(settings: Mapping[str, Any], config_text: str, display: str) -> list[Problem]:
@@ -182,6 +200,10 @@ def identity_problems(settings: Mapping[str, Any], config_text: str, display: st
     if url not in (None, "") and not str(url).startswith(("https://", "http://")):
         add("organisation.url", f"{url!r} is not a web address",
             "write the organisation's website, starting https://")  # fmt: skip
+    if extra.get("analytics"):
+        add("analytics", "the guide loads nothing from other sites, so its security policy "
+            "would block the analytics script", "delete analytics: (the guide does not track "
+            "its readers)")  # fmt: skip
     private = extra.get("private", False)
     if not isinstance(private, bool):
         add("private", f"{private!r} is not true or false",

@@ -2,7 +2,8 @@
 
 Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). Each macro is a
 plain, module-level function so tests can call it directly; `define_env`
-only registers them. Case-study data never passes through Jinja.
+registers them, once it has checked that a fork's `hooks:` list keeps ours.
+Case-study data never passes through Jinja.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 # sys.path so that `hooks.<capability>` imports work.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from hooks.brand.fork import hooks_problems
 from hooks.case_studies.store import allowed_values, get_records, matching
 from hooks.common import page_store
 from hooks.common.errors import Problem, raise_if_any
@@ -122,6 +124,8 @@ def filter_problems(src_uri: str, filters: dict[str, str | None]) -> list[Proble
 
 def define_env(env: Any) -> None:
     """Register this module's macros and hide build-machine details."""
+    # Before anything else: a fork's hooks: list that leaves out ours.
+    raise_if_any(hooks_problems(Path(env.conf.config_file_path).resolve()))
     for name in _HIDDEN_VARIABLES:
         env.variables.pop(name, None)
 

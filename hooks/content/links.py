@@ -143,10 +143,12 @@ def nav_problems(
     menu then links to a page that does not exist.
     """
     lines = config_text.splitlines()
+    # The menu's own entry, not an earlier mention (a redirect, say).
+    start = next((n for n, text in enumerate(lines) if text.startswith("nav:")), 0)
     problems = []
     for target in _nav_targets(nav):
         if target in excluded:
-            line = next((n for n, text in enumerate(lines, 1) if target in text), 1)
+            line = next((n for n, text in enumerate(lines[start:], start + 1) if target in text), 1)
             problems.append(
                 Problem(
                     display,

@@ -48,8 +48,8 @@ def test_every_page_names_the_fork_as_publisher(fork_build: Build) -> None:
 def test_names_from_the_identity_file_are_shown_as_text_never_as_markup(
     fork_build: Build,
 ) -> None:
-    # The fork's site_name is "… <for staff & volunteers>": printed raw anywhere,
-    # it would make a <for> element.
+    # The fork's site_name and copyright end "<for staff & volunteers>": printed
+    # raw anywhere, either would make a <for> element.
     # html5lib parses as browsers do: "<" is text inside <title> and quoted attributes,
     # where the minifier writes it unescaped.
     site_name = "Riverside Involvement Handbook <for staff & volunteers>"
@@ -64,6 +64,8 @@ def test_names_from_the_identity_file_are_shown_as_text_never_as_markup(
     assert home.title.get_text() == site_name
     assert home.h1.get_text().replace("¶", "").strip() == site_name  # less its permalink
     assert site_name in home.select_one(".md-header__topic").get_text()
+    copyright_line = "Text © Riverside Wellbeing Trust <for staff & volunteers>."
+    assert copyright_line in home.select_one(".md-copyright").get_text()
 
 
 def test_the_fork_has_its_own_colours_logo_and_favicon(fork_build: Build) -> None:
@@ -197,6 +199,20 @@ def test_a_fork_that_lists_plugins_is_stopped_with_the_fix(tmp_path: Path) -> No
         "entry as 'name:' with its settings indented under it, not '- name', or delete the line "
         "(see 'Add plugins and Markdown extensions' in docs/fork.md)"
     ) in build.log
+
+
+def test_a_fork_hooks_list_without_ours_is_stopped_with_the_fix(tmp_path: Path) -> None:
+    # The check once lived in a hook of ours, so a list without it gave a
+    # traceback from a page's macro (found by a bug hunt).
+    project = make_fork(tmp_path / "fork")
+    (project / "my_hook.py").write_text("def on_config(config):\n    return config\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "hooks:\n  - my_hook.py\n", encoding="utf-8")
+    build = run_mkdocs_build(project, tmp_path / "site")
+    line = config.read_text().splitlines().index("hooks:") + 1
+    assert build.returncode == 1 and "Traceback" not in build.log, build.log
+    assert f"  mkdocs.yml:{line}: hooks: this list leaves out the guide's own hooks (" in build.log
+    assert "Fix: copy the hooks: list from mkdocs.base.yml and add yours at the end" in build.log
 
 
 def _missing_targets(site_dir: Path) -> list[str]:

@@ -91,6 +91,21 @@ def test_an_organisation_that_is_not_a_block_of_settings_is_named() -> None:
     assert len(found) == 1
 
 
+def test_an_email_written_as_a_link_and_analytics_are_named() -> None:
+    # Both built silently: "mailto:mailto:…" in every footer, and an analytics
+    # script the security policy blocks (found by a bug hunt).
+    text = UPSTREAM.replace("hello@", "mailto:hello@").replace(
+        "  private: false\n", "  private: false\n  analytics:\n    provider: google\n"
+    )
+    assert _identity(text) == [
+        "mkdocs.yml:6: extra.organisation.contact_email: 'mailto:hello@riverside.example' is "
+        "not an email address. Fix: write it as name@example.org",
+        "mkdocs.yml:8: extra.analytics: the guide loads nothing from other sites, so its "
+        "security policy would block the analytics script. Fix: delete analytics: (the guide "
+        "does not track its readers)",
+    ]
+
+
 def test_a_fork_hooks_list_must_keep_the_guide_own_hooks() -> None:
     # INHERIT replaces lists, and MkDocs has no other way to write hooks.
     base = (ROOT / "mkdocs.base.yml").read_text(encoding="utf-8")

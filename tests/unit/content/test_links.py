@@ -105,13 +105,17 @@ def test_every_way_of_writing_a_link_is_checked() -> None:
 def test_a_menu_entry_for_a_page_exclude_docs_leaves_out_is_named() -> None:
     # MkDocs only notes it, and the menu would link to a page that is not there.
     nav = [{"Home": "index.md"}, {"Law": ["law/index.md", {"Wales": "law/wales.md"}]}]
-    text = "nav:\n  - Home: index.md\n  - Law:\n    - law/index.md\n    - Wales: law/wales.md\n"
+    # A redirect above the menu names a page too: the menu's own line is the one.
+    text = (
+        "redirect_maps:\n  old.md: law/wales.md\n"
+        "nav:\n  - Home: index.md\n  - Law:\n    - law/index.md\n    - Wales: law/wales.md\n"
+    )
     excluded = {"law/index.md", "law/wales.md"}
     found = [str(p) for p in nav_problems(nav, excluded, text, "mkdocs.yml")]
     assert found == [
-        "mkdocs.yml:4: nav: the menu lists 'law/index.md', which exclude_docs leaves out. "
+        "mkdocs.yml:6: nav: the menu lists 'law/index.md', which exclude_docs leaves out. "
         "Fix: delete it from nav too, or take it out of exclude_docs",
-        "mkdocs.yml:5: nav: the menu lists 'law/wales.md', which exclude_docs leaves out. "
+        "mkdocs.yml:7: nav: the menu lists 'law/wales.md', which exclude_docs leaves out. "
         "Fix: delete it from nav too, or take it out of exclude_docs",
     ]
     assert nav_problems(nav, set(), text, "mkdocs.yml") == []
