@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -17,6 +18,7 @@ from hooks.safety.macros_guard import (
     will_render,
 )
 from tests.support.corpus import CASE_STUDY_MACROS
+from tests.support.sites import ROOT
 
 ENV = jinja2.Environment(autoescape=True)
 ALLOWED = CASE_STUDY_MACROS
@@ -137,6 +139,8 @@ class _RecordingEnv:
     def __init__(self) -> None:
         self.variables: dict[str, object] = {}
         self.registered: list[str] = []
+        # The guide's own settings, whose hooks: list is the base's.
+        self.conf = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
 
     def macro(self, function: object, name: str = "") -> object:
         self.registered.append(name or function.__name__)
