@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,14 +33,14 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
 
     Shared pages link to optional sections (the law pages, say) through this,
     so a fork can leave a section out with `exclude_docs` and still build
-    strictly. The link points at the Markdown source, so it and its anchor
-    are still checked (hooks/content/links.py): a page that is not there at
-    all is a mistake, such as a misspelt path, and fails the build with the
-    nearest page that exists.
+    strictly. The link points at the Markdown source, so its anchor is still
+    checked (hooks/content/links.py). A page that is not there at all is a
+    mistake, such as a misspelt path: the safety hook names it at its line
+    (macros_guard.link_to_problems), and the text is shown without a link.
     """
     path, _, anchor = src_uri.partition("#")
     target = files.get_file_from_path(path)
-    if target is not None and target.inclusion.is_excluded():
+    if target is None or target.inclusion.is_excluded():
         return text
     href = posixpath.relpath(path, posixpath.dirname(from_src_uri) or ".")
     return f"[{text}]({href}{'#' + anchor if anchor else ''})"
@@ -106,7 +107,9 @@ def filter_problems(src_uri: str, filters: dict[str, str | None]) -> list[Proble
         if value is None or not allowed or value in allowed:
             continue
         near = difflib.get_close_matches(value, allowed, n=1)
-        index = body.find(repr(value)[1:-1])
+        # The call's own argument (nation="wales"), not the word in the text.
+        found = re.search(rf"""=\s*(["']){re.escape(value)}\1""", body)
+        index = found.start() if found else body.find(value)
         line = first + body.count("\n", 0, index) if index >= 0 else first
         problems.append(
             Problem(

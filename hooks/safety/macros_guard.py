@@ -13,6 +13,7 @@ A page's Jinja is parsed, never run.
 
 from __future__ import annotations
 
+import difflib
 import inspect
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
@@ -50,6 +51,43 @@ def unrendered_problems(doc: Document) -> list[Problem]:
         )
         for number in macro_lines(doc.body)
     ]
+
+
+def link_to_problems(
+    doc: Document, env: jinja2.Environment, pages: Collection[str]
+) -> list[Problem]:
+    """`link_to('path.md', …)` calls to a page that is not in docs/ at all.
+
+    `pages` is every Markdown file in docs/, left out of the site or not
+    (link_to shows plain text for a page a fork leaves out). Found here, the
+    mistake is named at its own line, as the path inside docs/ it must be.
+    """
+    try:
+        tree = env.parse(doc.body)
+    except jinja2.TemplateSyntaxError:
+        return []  # page_problems names it
+    problems = []
+    for node in tree.find_all(nodes.Call):
+        if not (isinstance(node.node, nodes.Name) and node.node.name == "link_to"):
+            continue
+        if not node.args or not isinstance(node.args[0], nodes.Const):
+            continue
+        target = str(node.args[0].value).partition("#")[0]
+        if target in pages:
+            continue
+        near = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.5)
+        problems.append(
+            Problem(
+                doc.path,
+                doc.body_line + node.lineno - 1,
+                "macros",
+                f"link_to('{target}'): there is no such page in docs/",
+                (f"did you mean '{near[0]}'? " if near else "")
+                + "link_to takes the page's path inside docs/, such as "
+                "'guides/paying-people.md', wherever the page that links is",
+            )
+        )
+    return problems
 
 
 def our_macros(registered: dict[str, Any], folder: Path) -> dict[str, Callable[..., Any]]:

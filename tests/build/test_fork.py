@@ -251,7 +251,7 @@ def test_links_to_a_dropped_or_missing_page_fail_with_the_file_line_and_fix(
     )
     build = run_mkdocs_build(project, tmp_path / "site")
     line = len(page.read_text().splitlines()) - 1
-    where, next_line = f"  docs/our-involvement-policy.md:{line}: link", f":{line + 1}: link"
+    where = f"  docs/our-involvement-policy.md:{line}: link"
     assert build.returncode == 1 and "Traceback" not in build.log
     for message in (
         f"{where} 'law/index.md': 'law/index.md' is left out of this site (exclude_docs in "
@@ -260,8 +260,9 @@ def test_links_to_a_dropped_or_missing_page_fail_with_the_file_line_and_fix(
         "is left out",
         f"{where} 'our-involvment-policy.md': no such page. Fix: did you mean "
         "'our-involvement-policy.md'? Links count from this page's own folder",
-        f"{next_line} 'guides/paying-peple.md': no such page. Fix: did you mean "
-        "'guides/paying-people.md'? Links count from this page's own folder",
+        f"docs/our-involvement-policy.md:{line + 1}: macros: link_to('guides/paying-peple.md'): "
+        "there is no such page in docs/. Fix: did you mean 'guides/paying-people.md'? "
+        "link_to takes the page's path inside docs/",
     ):
         assert message in build.log, build.log
     assert f"{line + 1}: link 'index.md#nowhere-at-all': 'index.md' has no heading" in build.log

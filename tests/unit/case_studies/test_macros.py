@@ -34,10 +34,11 @@ def test_link_to_a_section_a_fork_left_out_is_plain_text() -> None:
     assert section_link(files, "index.md", "law/index.md", "the law") == "the law"
 
 
-def test_link_to_a_page_that_is_not_there_stays_a_link_for_the_link_check() -> None:
-    # A misspelt path is never silent: hooks/content/links.py reports the link.
+def test_link_to_a_page_that_is_not_there_is_plain_text() -> None:
+    # A misspelt path is never silent: the safety hook names it at its line
+    # (tests/unit/safety/test_macros_guard.py), so no dead link is shipped.
     files = _files("index.md", "law/index.md")
-    assert section_link(files, "index.md", "law/indx.md", "the law") == "[the law](law/indx.md)"
+    assert section_link(files, "index.md", "law/indx.md", "the law") == "the law"
 
 
 def test_macro_arguments_filter_the_record_fields_they_name() -> None:
@@ -54,8 +55,9 @@ def test_a_filter_value_no_case_study_can_have_is_named_at_its_line() -> None:
     # nation="Walse" would list nothing, and say nothing, on every build.
     set_records([], {"nation": ["England", "Scotland", "Wales", "Northern Ireland"]})
     text = (
-        "---\ntitle: A\nrender_macros: true\n---\n\n# A\n\n{{ case_study_list(nation='Walse') }}\n"
-    )
+        "---\ntitle: A\nrender_macros: true\n---\n\n# A\n\nWalse is a typo.\n\n"
+        "{{ case_study_list(nation='Walse') }}\n"
+    )  # the call's line, not the first line with the word (found by a bug hunt)
     page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
     try:
         found = [str(p) for p in filter_problems("a.md", record_filters(None, "Walse", None, None))]
@@ -64,7 +66,7 @@ def test_a_filter_value_no_case_study_can_have_is_named_at_its_line() -> None:
         set_records([])
         page_store.set_documents({})
     assert found == [
-        "docs/a.md:8: macros: 'Walse' is not a nation a case study can have, so this would "
+        "docs/a.md:10: macros: 'Walse' is not a nation a case study can have, so this would "
         "always find none. Fix: did you mean 'Wales'? use one of: England, Scotland, Wales, "
         "Northern Ireland"
     ]

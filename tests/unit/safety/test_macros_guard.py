@@ -11,6 +11,7 @@ import pytest
 from hooks.case_studies import macros
 from hooks.common.front_matter import parse_document
 from hooks.safety.macros_guard import (
+    link_to_problems,
     our_macros,
     page_problems,
     template_problems,
@@ -95,6 +96,23 @@ def test_page_problems_count_lines_from_the_top_of_the_file() -> None:
         "docs/bad.md:7: macros: it reaches the hidden attribute '__class__'. "
         "Fix: use only the site's macros (case_study_count, case_study_list, link_to), "
         "or delete 'render_macros: true'",
+    ]
+
+
+def test_a_link_to_a_page_not_in_docs_is_named_at_its_line_with_the_page_it_means() -> None:
+    # The link was named at a line the list above it had moved, with a fix
+    # that counted from the page's folder, which link_to does not (a bug hunt).
+    doc = parse_document(
+        "---\ntitle: T\nrender_macros: true\n---\n\n{{ case_study_list() }}\n\n"
+        "See {{ link_to('guides/paying-peple.md', 'paying people') }} and "
+        "{{ link_to('law/index.md#wales', 'the law') }}.\n",
+        "docs/guides/x.md",
+    )
+    found = link_to_problems(doc, ENV, {"guides/paying-people.md", "law/index.md"})
+    assert [str(p) for p in found] == [
+        "docs/guides/x.md:8: macros: link_to('guides/paying-peple.md'): there is no such page "
+        "in docs/. Fix: did you mean 'guides/paying-people.md'? link_to takes the page's path "
+        "inside docs/, such as 'guides/paying-people.md', wherever the page that links is"
     ]
 
 
