@@ -200,6 +200,11 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
     mark = getattr(err, "problem_mark", None)
     opened = getattr(err, "context_mark", None)
     line = mark.line + 2 if mark else 1
+    pasted = _pasted(source, mark.line if mark else len(source.splitlines()))
+    if pasted:
+        _fail(doc, pasted[0] + 2, "(front matter)", f"the front matter is not valid YAML: "
+              f"{pasted[1]}", pasted[2])  # fmt: skip
+        return
     if "mapping values are not allowed" in said and mark:
         lines = source.splitlines()
         text, above = lines[mark.line], lines[mark.line - 1] if mark.line else ""
@@ -237,6 +242,26 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
 
 
 _CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
+_NBSP = re.compile(r"^\s*\u00a0|:\u00a0")  # where YAML wants a space: indent, after a colon
+_CURLY_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s*[\u201c\u2018]")
+
+
+def _pasted(source: str, last: int) -> tuple[int, str, str] | None:
+    """A character pasted from a word processor on the lines YAML read, and what to say.
+
+    YAML reads a non-breaking space as text and curly quotation marks as
+    letters, so its own message (a missing colon, a colon in the text)
+    points at the wrong mistake.
+    """
+    for number, text in enumerate(source.splitlines()[: last + 1]):
+        if _NBSP.search(text):
+            return (number, "the line has a non-breaking space (often pasted from a word "
+                    "processor), which YAML does not read as a space",
+                    "delete the spaces on this line and type them again")  # fmt: skip
+        if _CURLY_VALUE.match(text):
+            return (number, "the value is in curly quotation marks, which YAML does not read "
+                    "as quotes", 'type straight quotes instead: field: "…"')  # fmt: skip
+    return None
 
 
 def _unclosed_quote(source: str, line: int) -> int | None:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from hooks.common.errors import Problem, ordinal
 from hooks.common.front_matter import Document
-from hooks.governance.reviews import FUTURE_GRACE, parse_date
+from hooks.governance.reviews import FUTURE_GRACE, not_a_date, parse_date
 
 FIELD = "pending_changes"
 FIELDS = ("change", "source", "checked", "check_again")
@@ -121,6 +121,6 @@ def _no_date(item: dict[str, Any], key: str, what: str, example: str) -> tuple[s
     if item.get(key) in (None, ""):
         return f"it has no date {what}", f"add '{key}: {example}'"
     return (
-        f"{str(item[key])!r} is not a date written as YYYY-MM-DD",
+        not_a_date(item[key]),
         f"write it as year, month and day, like '{key}: {example}'",
     )

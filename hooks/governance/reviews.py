@@ -85,6 +85,13 @@ def parse_date(value: Any) -> dt.date | None:
     return None
 
 
+def not_a_date(value: Any) -> str:
+    """Why `value` (which `parse_date` refused) is not a date: its form, or no such day."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return f"{value.strip()!r} is not a real date"
+    return f"{str(value)!r} is not a date written as YYYY-MM-DD"
+
+
 def check_review_fields(
     doc: Document, default_interval: int, today: dt.date
 ) -> tuple[ReviewState | None, list[Problem]]:
@@ -106,7 +113,7 @@ def check_review_fields(
     elif last is None:
         problem(
             "last_reviewed",
-            f"{str(raw)!r} is not a date",
+            not_a_date(raw),
             f"write the date as year-month-day, for example '{example}'",
         )
     elif last > today + FUTURE_GRACE:

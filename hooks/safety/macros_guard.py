@@ -27,6 +27,9 @@ from hooks.common.front_matter import Document
 from hooks.common.markdown_mask import macro_lines
 
 _FIX = "use only the site's macros ({names}), or delete 'render_macros: true'"
+_CURLY = "\u201c\u201d\u2018\u2019"
+_CURLY_PROBLEM = "it has curly quotation marks, which macros cannot read"
+_CANNOT_CALL = "in a way it cannot be called"
 
 
 def will_render(meta: dict[str, Any], by_default: bool, forced: bool) -> bool:
@@ -104,7 +107,7 @@ def page_problems(
     doc: Document, env: jinja2.Environment, allowed: Collection[str]
 ) -> list[Problem]:
     """Problems in one opt-in page's body and title, located in its file."""
-    fix = _FIX.format(names=", ".join(sorted(allowed)))
+    default = _FIX.format(names=", ".join(sorted(allowed)))
     found = [
         (doc.body_line + line - 1, text) for line, text in template_problems(doc.body, env, allowed)
     ]
@@ -116,7 +119,19 @@ def page_problems(
     by_line: dict[int, list[str]] = {}
     for line, text in sorted(found):
         by_line.setdefault(line, []).append(text)
-    return [Problem(doc.path, n, "macros", "; ".join(t), fix) for n, t in sorted(by_line.items())]
+    return [
+        Problem(doc.path, n, "macros", "; ".join(texts), _fix_for(texts, default))
+        for n, texts in sorted(by_line.items())
+    ]
+
+
+def _fix_for(texts: list[str], default: str) -> str:
+    """The fix for one line's problems: a specific one when they are all of one kind."""
+    if all(text == _CURLY_PROBLEM for text in texts):
+        return "type straight quotes (' or \"), not curly ones"
+    if all(_CANNOT_CALL in text for text in texts):
+        return "give the macro the values it takes, as the problem lists them"
+    return default
 
 
 # Filters that only reshape text or numbers; none can look up attributes.
@@ -142,6 +157,8 @@ def template_problems(
     try:
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as err:
+        if any(quote in str(err.message) for quote in _CURLY):  # pasted from a word processor
+            return [(err.lineno, _CURLY_PROBLEM)]
         return [(err.lineno, f"this is not valid macro syntax ({err.message})")]
     local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     safe = {id(base) for node in tree.find_all(nodes.Getattr) if (base := _safe_base(node))}
@@ -210,7 +227,7 @@ def _call_problem(node: nodes.Call, name: str, function: Callable[..., Any]) -> 
         signature.bind(*node.args, **{keyword.key: keyword.value for keyword in node.kwargs})
     except TypeError as err:
         takes = ", ".join(signature.parameters) or "nothing"
-        return f"it calls '{name}' in a way it cannot be called ({err}; it takes: {takes})"
+        return f"it calls '{name}' {_CANNOT_CALL} ({err}; it takes: {takes})"
     return None
 
 

@@ -49,6 +49,11 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
         ("title = x\ndescription: y", "3: (front matter): …: a line has no colon after"),
         ("title: 'Hello\ndescription: 'A page'", "3: (front matter): …: a quotation mark on"),
         ('title: A 12" ruler\nsummary: "Hi" there', "4: (front matter): …: there is text after"),
+        # Pasted from a word processor (found by a bug hunt): YAML's own words
+        # named a missing colon and a colon in the text.
+        ("last_reviewed:\u00a02026-11-26", "3: (front matter): …: the line has a non-breaking"),
+        ("hide:\n\u00a0\u00a0- toc", "4: (front matter): …: the line has a non-breaking space"),
+        ("summary: \u201cWhy it works: trust\u201d", "3: (front matter): …: the value is in curly"),
     ],
 )
 def test_yaml_mistakes_are_told_in_plain_words_at_the_line_to_mend(

@@ -100,8 +100,15 @@ def test_every_wrong_review_field_is_reported_on_its_own_line() -> None:
         ["docs/page.md:4", "review_interval_months"],
         ["docs/page.md:5", "owner"],
     ]
-    assert "'26/11/2026' is not a date" in problems[0]
+    assert "'26/11/2026' is not a date written as YYYY-MM-DD" in problems[0]
     assert "looks like an email address" in problems[2]
+
+
+def test_a_date_written_right_that_does_not_exist_is_called_not_real() -> None:
+    # "2026-02-30 is not a date. Fix: write the date as year-month-day" sent
+    # editors to fix what was already right (found by a bug hunt).
+    _, problems = _check("title: Page\nlast_reviewed: 2026-02-30\n")
+    assert "last_reviewed: '2026-02-30' is not a real date" in problems[0]
 
 
 @pytest.mark.parametrize("interval", ["true", "'12'", "61", "1.5", "-3"])
@@ -159,7 +166,8 @@ def test_missing_and_wrong_review_fields_are_refused_with_every_problem() -> Non
         "https://",
         "docs/pending.md:9: pending_changes: the first change: 'check_agian' is not a field "
         "of a change. Fix: did you mean 'check_again'? use change, source, checked, check_again",
-        "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date. Fix: write the date as "
+        "docs/wrong.md:4: last_reviewed: '26/05/2030' is not a date written as YYYY-MM-DD. "
+        "Fix: write the date as "
         "year-month-day, for example 'last_reviewed: 2030-06-01'",
         "docs/wrong.md:5: review_interval_months: 'twelve' is not a whole number of months "
         "from 1 to 60. Fix: write a number such as 6 or 12, or delete the line to use 12",

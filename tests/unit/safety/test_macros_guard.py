@@ -208,3 +208,23 @@ def test_a_call_our_macro_cannot_take_is_refused_before_it_runs(source: str, exp
     macros.define_env(env)
     found = " | ".join(text for _, text in template_problems(source, ENV, env.functions))
     assert expected in found if expected else found == ""
+
+
+def test_curly_quotes_and_a_wrong_call_get_fixes_of_their_own() -> None:
+    # Both were told "use only the site's macros", which they did (a bug hunt).
+    env = _KeepingEnv()
+    macros.define_env(env)
+    doc = parse_document(
+        "---\ntitle: T\nrender_macros: true\n---\n\n"
+        "{{ link_to(\u201cguides/a.md\u201d, \u201cA\u201d) }}\n",
+        "docs/a.md",
+    )
+    assert [str(p) for p in page_problems(doc, ENV, env.functions)] == [
+        "docs/a.md:6: macros: it has curly quotation marks, which macros cannot read. "
+        "Fix: type straight quotes (' or \"), not curly ones"
+    ]
+    doc = parse_document(
+        "---\ntitle: T\nrender_macros: true\n---\n\n{{ link_to('guides/a.md') }}\n", "docs/a.md"
+    )
+    (problem,) = page_problems(doc, ENV, env.functions)
+    assert problem.fix == "give the macro the values it takes, as the problem lists them"

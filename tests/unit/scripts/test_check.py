@@ -24,7 +24,8 @@ def test_page_problems_are_found_with_the_build_s_messages(tmp_path: Path) -> No
     )
     found = [str(p) for p in sorted(page_problems(docs, TODAY, 12))]
     assert found == [
-        "docs/bad.md:4: last_reviewed: '01/12/2026' is not a date. Fix: write the date as "
+        "docs/bad.md:4: last_reviewed: '01/12/2026' is not a date written as YYYY-MM-DD. "
+        "Fix: write the date as "
         "year-month-day, for example 'last_reviewed: 2026-12-07'",
         "docs/bad.md:9: image: the image has no alt text. Fix: describe what the image shows "
         "inside ![...]; if it is only decorative, leave the brackets empty and mark it "
