@@ -42,6 +42,29 @@ def _top_level(config_text: str) -> dict[str, tuple[int, yaml.Node]]:
     return {str(key.value): (key.start_mark.line + 1, value) for key, value in root.value}
 
 
+def _theme_settings(config_text: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    """The (key, value) nodes under a config's own `theme:`."""
+    theme = _top_level(config_text).get("theme", (0, None))[1]
+    return theme.value if isinstance(theme, yaml.MappingNode) else []
+
+
+def theme_image_problems(config_text: str, display: str) -> list[Problem]:
+    """`theme: logo:` or `favicon:` in a fork's file: the brand hook sets both from
+    `extra.brand`, which checks the file is there; a theme one was never checked."""
+    return [
+        Problem(
+            display,
+            key.start_mark.line + 1,
+            f"theme.{key.value}",
+            "the guide sets this from extra: brand:, where the build checks the file exists",
+            f"delete it here and give the file as {key.value}: under extra: brand: "
+            "(see docs/fork.md)",
+        )
+        for key, _ in _theme_settings(config_text)
+        if key.value in ("logo", "favicon")
+    ]
+
+
 def list_settings(config_text: str, display: str) -> list[Problem]:
     """A problem for each merged setting that `config_text` writes as a list."""
     problems = []
@@ -77,8 +100,7 @@ def palette_problems(config_text: str, display: str) -> list[Problem]:
     (indigo, when a scheme names none), which never pass through the brand
     colours' contrast checks.
     """
-    theme = _top_level(config_text).get("theme", (0, None))[1]
-    for key, value in theme.value if isinstance(theme, yaml.MappingNode) else []:
+    for key, value in _theme_settings(config_text):
         if key.value != "palette":
             continue
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
@@ -179,8 +201,18 @@ def identity_problems(settings: Mapping[str, Any], config_text: str, display: st
                     "write the guide's name, as readers will see it on every page")
         )  # fmt: skip
     extra = settings.get("extra") or {}
-    organisation = extra.get("organisation", {})  # a site may leave it out altogether
-    if not isinstance(organisation, dict):
+    organisation = extra.get("organisation")
+    given = isinstance(organisation, dict)  # its fields are checked only then
+    if organisation is None:  # every page names the publisher; the accessibility statement
+        add(  # gives its email for reporting a problem
+            "organisation",
+            "this is missing: pages name the publisher, and the accessibility statement "
+            "gives its email",
+            "add organisation: under extra:, with name:, url: and contact_email: indented "
+            "under it, as in the guide's own mkdocs.yml",
+        )
+        organisation = {}
+    elif not isinstance(organisation, dict):
         add(
             "organisation",
             "this should be the organisation's details, each on its own line under it",
@@ -190,7 +222,7 @@ def identity_problems(settings: Mapping[str, Any], config_text: str, display: st
         organisation = {}
     for key, what in (("name", "the organisation's name"), ("contact_email", "an email address")):
         value = organisation.get(key)
-        if organisation and (not isinstance(value, str) or not value.strip()):
+        if given and (not isinstance(value, str) or not value.strip()):
             add(f"organisation.{key}", "this is missing or empty", f"write {what}")
     email = organisation.get("contact_email")
     if isinstance(email, str) and email.strip() and not _EMAIL.fullmatch(email.strip()):

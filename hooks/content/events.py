@@ -32,7 +32,14 @@ from hooks.common.errors import Problem, raise_if_any
 from hooks.common.front_matter import Document, read_document
 from hooks.common.markdown_mask import mask
 from hooks.content import abbreviations, page_fields
-from hooks.content.links import Link, check_links, ids_in, links_in, nav_problems
+from hooks.content.links import (
+    Link,
+    check_links,
+    ids_in,
+    links_in,
+    nav_problems,
+    redirect_problems,
+)
 from hooks.content.lint import lint
 
 if TYPE_CHECKING:
@@ -79,6 +86,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     excluded = {f.src_uri for f in files if f.inclusion.is_excluded()}
     text = config_file.read_text(encoding="utf-8")
     problems.extend(nav_problems(config.nav, excluded, text, config_file.name))
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        pages = {f.src_uri for f in files.documentation_pages()}
+        maps = redirects.config.get("redirect_maps") or {}
+        problems.extend(redirect_problems(maps, pages, text, config_file.name))
     page_store.set_documents(documents)
     raise_if_any(problems)
     return files

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -156,6 +156,31 @@ def nav_problems(
                     "nav",
                     f"the menu lists '{target}', which exclude_docs leaves out",
                     "delete it from nav too, or take it out of exclude_docs",
+                )
+            )
+    return problems
+
+
+def redirect_problems(
+    redirects: Mapping[str, Any], pages: Collection[str], config_text: str, display: str
+) -> list[Problem]:
+    """Redirects from an address that is still a page: the redirect would replace the page.
+
+    mkdocs-redirects writes its redirect over the page's own output, and the
+    build passes: readers of that page are sent elsewhere.
+    """
+    lines = config_text.splitlines()
+    problems = []
+    for old in redirects:
+        if old in pages:
+            line = next((n for n, text in enumerate(lines, 1) if f"{old}:" in text), 1)
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    "redirect_maps",
+                    f"'{old}' is still a page, so this redirect would replace it",
+                    "delete the redirect, or move or delete the page first",
                 )
             )
     return problems

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import yaml
 
-from hooks.brand.fork import identity_problems, list_settings, missing_hooks, palette_problems
+from hooks.brand.fork import (
+    identity_problems,
+    list_settings,
+    missing_hooks,
+    palette_problems,
+    theme_image_problems,
+)
 from tests.support.sites import ROOT
 
 
@@ -91,6 +97,17 @@ def test_an_organisation_that_is_not_a_block_of_settings_is_named() -> None:
     assert len(found) == 1
 
 
+def test_a_site_with_no_organisation_is_told_to_add_it() -> None:
+    # The accessibility statement then linked an empty email address, and the
+    # build blamed that page (found by a bug hunt).
+    text = "site_name: Guide\nextra:\n  private: false\n"
+    assert _identity(text) == [
+        "mkdocs.yml:2: extra.organisation: this is missing: pages name the publisher, and "
+        "the accessibility statement gives its email. Fix: add organisation: under extra:, "
+        "with name:, url: and contact_email: indented under it, as in the guide's own mkdocs.yml"
+    ]
+
+
 def test_an_email_written_as_a_link_and_analytics_are_named() -> None:
     # Both built silently: "mailto:mailto:…" in every footer, and an analytics
     # script the security policy blocks (found by a bug hunt).
@@ -135,3 +152,19 @@ def test_a_palette_with_materials_own_colours_is_refused_but_ours_passes() -> No
     toggles_only = "theme:\n  palette:\n    - scheme: default\n    - scheme: slate\n"
     assert palette_problems(toggles_only, "x") != []  # no colour named: indigo
     assert palette_problems("theme: [broken\n", "x") == []
+
+
+def test_a_logo_or_favicon_set_on_the_theme_is_sent_to_extra_brand() -> None:
+    # A theme logo that was not there shipped as a broken image on every page,
+    # and a theme favicon was silently replaced (found by a bug hunt).
+    text = "site_name: Fork\ntheme:\n  logo: images/ours.png\n  favicon: images/f.ico\n"
+    found = [str(p) for p in theme_image_problems(text, "mkdocs.yml")]
+    assert found == [
+        "mkdocs.yml:3: theme.logo: the guide sets this from extra: brand:, where the build "
+        "checks the file exists. Fix: delete it here and give the file as logo: under extra: "
+        "brand: (see docs/fork.md)",
+        "mkdocs.yml:4: theme.favicon: the guide sets this from extra: brand:, where the build "
+        "checks the file exists. Fix: delete it here and give the file as favicon: under "
+        "extra: brand: (see docs/fork.md)",
+    ]
+    assert theme_image_problems("site_name: Fork\ntheme:\n  features: []\n", "x") == []

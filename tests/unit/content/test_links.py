@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from hooks.common.markdown_mask import mask
-from hooks.content.links import Link, check_links, ids_in, links_in, nav_problems, resolve
+from hooks.content.links import (
+    Link,
+    check_links,
+    ids_in,
+    links_in,
+    nav_problems,
+    redirect_problems,
+    resolve,
+)
 
 PAGES = {"index.md", "law/index.md", "law/wales.md", "guides/paying-people.md", "assets/a.svg"}
 IDS = {"law/wales.md": {"procurement-in-wales", "sources"}, "index.md": {"start"}}
@@ -120,3 +128,13 @@ def test_a_menu_entry_for_a_page_exclude_docs_leaves_out_is_named() -> None:
     ]
     assert nav_problems(nav, set(), text, "mkdocs.yml") == []
     assert nav_problems(None, {"law/index.md"}, text, "mkdocs.yml") == []
+
+
+def test_a_redirect_from_an_address_that_is_still_a_page_is_named_at_its_line() -> None:
+    # The redirect replaced the page, and the build passed (found by a bug hunt).
+    text = "plugins:\n  redirects:\n    redirect_maps:\n      law/wales.md: law/index.md\n"
+    redirects = {"law/wales.md": "law/index.md", "old/gone.md": "index.md"}
+    assert [str(p) for p in redirect_problems(redirects, PAGES, text, "mkdocs.yml")] == [
+        "mkdocs.yml:4: redirect_maps: 'law/wales.md' is still a page, so this redirect would "
+        "replace it. Fix: delete the redirect, or move or delete the page first"
+    ]
