@@ -73,7 +73,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep test output clean: requests are not news."""
 
 
-@contextmanager
 class _QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser that leaves a page mid-download closes the connection: not news either."""
@@ -81,6 +80,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@contextmanager
 def serve_directory(
     directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
 ) -> Iterator[str]:
