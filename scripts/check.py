@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hooks.brand.fork import (  # noqa: E402 - needs the project on the path
+    hooks_problems,
     identity_problems,
     list_settings,
-    missing_hooks,
     palette_problems,
+    theme_image_problems,
 )
-from hooks.brand.palette import check_brand, key_lines  # noqa: E402
+from hooks.brand.palette import site_brand  # noqa: E402
 from hooks.case_studies.load import load_folder  # noqa: E402
 from hooks.case_studies.pages import clashes  # noqa: E402
 from hooks.case_studies.schema import checked_schema  # noqa: E402
@@ -37,6 +38,7 @@ from hooks.common.front_matter import read_document  # noqa: E402
 from hooks.content.abbreviations import SOURCE, parse  # noqa: E402
 from hooks.content.lint import lint  # noqa: E402
 from hooks.content.page_fields import check_document  # noqa: E402
+from hooks.governance.feedback import feedback_url_problem  # noqa: E402
 from hooks.governance.pending import pending_changes  # noqa: E402
 from hooks.governance.reviews import (  # noqa: E402
     check_review_fields,
@@ -62,23 +64,33 @@ def page_problems(docs: Path, today: dt.date, interval: int) -> list[Problem]:
     return problems
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: a tag such as !!python/name (MkDocs reads those) is None."""
+
+
+_PlainLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 def settings(root: Path) -> tuple[dict, list[Problem]]:
-    """mkdocs.yml's `extra`, and its problems: a fork's plugins, extensions, identity, colours."""
+    """mkdocs.yml's `extra`, and its problems: the settings the build checks at the start."""
     config_file = root / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     problems = list_settings(text, config_file.name)
     problems += palette_problems(text, config_file.name)
-    base = root / "mkdocs.base.yml"
-    if base.is_file():
-        problems += missing_hooks(text, base.read_text(encoding="utf-8"), config_file.name)
-    try:  # plain data, unless a fork added tags such as !!python/name (MkDocs checks those)
-        config = yaml.safe_load(text) or {}
+    problems += theme_image_problems(text, config_file.name)
+    problems += hooks_problems(config_file)
+    try:
+        config = yaml.load(text, Loader=_PlainLoader) or {}  # noqa: S506 - SafeLoader, tags off
     except yaml.YAMLError:
-        config = {}
+        config = {}  # MkDocs names the mistake
     extra = config.get("extra") or {}
     problems += identity_problems(config, text, config_file.name)
-    if isinstance(extra.get("brand"), dict):
-        problems += check_brand(dict(extra["brand"]), config_file.name, key_lines(text))[1]
+    brand = extra.get("brand")
+    problems += site_brand(brand, config_file, root / "docs")[2]
+    organisation = extra.get("organisation")
+    feedback = organisation.get("feedback_url") if isinstance(organisation, dict) else None
+    found = feedback_url_problem(feedback, text, config_file.name)
+    problems += [found] if found else []
     return extra, problems
 
 

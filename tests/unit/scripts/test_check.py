@@ -43,4 +43,31 @@ def test_settings_find_a_list_of_plugins_and_a_colour_too_light(tmp_path: Path) 
     )
     extra, problems = settings(tmp_path)
     assert extra["brand"]["primary"] == "#ffff00"
-    assert [(p.line, p.field) for p in problems][:2] == [(2, "plugins"), (6, "extra.brand.primary")]
+    assert [(p.line, p.field) for p in problems] == [
+        (2, "plugins"),
+        (4, "extra.organisation"),
+        (6, "extra.brand.primary"),
+    ]
+
+
+def test_settings_are_checked_as_the_build_checks_them_whatever_tags_they_hold(
+    tmp_path: Path,
+) -> None:
+    # A !!python/name tag once left every identity and brand check out, and the
+    # logo and feedback address were never checked here (found by a bug hunt).
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Fork\nmarkdown_extensions:\n  pymdownx.emoji:\n"
+        "    emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  organisation:\n    name: Fork Trust\n    contact_email: a@fork.example\n"
+        "    feedback_url: forms.example/x\n"
+        '  brand:\n    primary: "#f5c400"\n    accent: "#8a3a00"\n'
+        "    logo: assets/images/missing.png\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    _, problems = settings(tmp_path)
+    assert [p.field for p in sorted(problems)] == [
+        "extra.organisation.feedback_url",
+        "extra.brand.primary",
+        "extra.brand.logo",
+    ], problems
