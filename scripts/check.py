@@ -27,6 +27,7 @@ from hooks.brand.fork import (  # noqa: E402 - needs the project on the path
     identity_problems,
     list_settings,
     palette_problems,
+    remote_asset_problems,
     theme_image_problems,
 )
 from hooks.brand.palette import site_brand  # noqa: E402
@@ -78,6 +79,7 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
     problems = list_settings(text, config_file.name)
     problems += palette_problems(text, config_file.name)
     problems += theme_image_problems(text, config_file.name)
+    problems += remote_asset_problems(text, config_file.name)
     problems += hooks_problems(config_file)
     try:
         config = yaml.load(text, Loader=_PlainLoader) or {}  # noqa: S506 - SafeLoader, tags off

@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = fork.list_settings(text, config_file.name)
     problems += fork.palette_problems(text, config_file.name)
     problems += fork.theme_image_problems(text, config_file.name)
+    problems += fork.remote_asset_problems(text, config_file.name)
     problems += fork.identity_problems(config, text, config_file.name)
     colours, images, brand_problems = palette.site_brand(brand, config_file, Path(config.docs_dir))
     raise_if_any(problems + brand_problems)

@@ -65,6 +65,33 @@ def theme_image_problems(config_text: str, display: str) -> list[Problem]:
     ]
 
 
+def remote_asset_problems(config_text: str, display: str) -> list[Problem]:
+    """`extra_css:` or `extra_javascript:` files from another site, each at its line.
+
+    The pages' security policy would block them, so the page scan refuses what
+    every page loads, once per page; named here, it is one line in mkdocs.yml.
+    """
+    problems = []
+    for name in ("extra_css", "extra_javascript"):
+        items = _top_level(config_text).get(name, (0, None))[1]
+        for item in items.value if isinstance(items, yaml.SequenceNode) else []:
+            value = item.value if isinstance(item, yaml.ScalarNode) else ""
+            if isinstance(item, yaml.MappingNode):  # extra_javascript: - path: …
+                value = next((v.value for k, v in item.value if k.value == "path"), "")
+            if str(value).startswith(("http://", "https://", "//")):
+                problems.append(
+                    Problem(
+                        display,
+                        item.start_mark.line + 1,
+                        name,
+                        f"'{value}' is a file on another site, which the guide never loads "
+                        "(the pages' security policy would block it)",
+                        "save the file in docs/ and give its path there, or delete the line",
+                    )
+                )
+    return problems
+
+
 def list_settings(config_text: str, display: str) -> list[Problem]:
     """A problem for each merged setting that `config_text` writes as a list."""
     problems = []

@@ -9,6 +9,7 @@ from hooks.brand.fork import (
     list_settings,
     missing_hooks,
     palette_problems,
+    remote_asset_problems,
     theme_image_problems,
 )
 from tests.support.sites import ROOT
@@ -168,3 +169,16 @@ def test_a_logo_or_favicon_set_on_the_theme_is_sent_to_extra_brand() -> None:
         "extra: brand: (see docs/fork.md)",
     ]
     assert theme_image_problems("site_name: Fork\ntheme:\n  features: []\n", "x") == []
+
+
+def test_a_file_from_another_site_in_extra_css_or_javascript_is_one_line() -> None:
+    # It was refused once for every page, none naming mkdocs.yml (a bug hunt).
+    text = (
+        "site_name: Fork\nextra_css:\n  - https://fonts.example/css\n  - our.css\n"
+        "extra_javascript:\n  - path: https://stats.example/s.js\n    defer: true\n"
+    )
+    assert [(p.line, p.field) for p in remote_asset_problems(text, "mkdocs.yml")] == [
+        (3, "extra_css"),
+        (6, "extra_javascript"),
+    ]
+    assert remote_asset_problems("extra_css:\n  - ours.css\n", "mkdocs.yml") == []
