@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,10 +67,12 @@ def page_problems(docs: Path, today: dt.date, interval: int) -> list[Problem]:
 
 
 class _PlainLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: a tag such as !!python/name (MkDocs reads those) is None."""
+    """mkdocs.yml as MkDocs reads its data: `!ENV` as MkDocs resolves it (with
+    pyyaml_env_tag, which MkDocs uses), any other tag, such as !!python/name, as None."""
 
 
 _PlainLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_PlainLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def settings(root: Path) -> tuple[dict, list[Problem]]:

@@ -35,8 +35,8 @@ def section_link(files: Any, from_src_uri: str, src_uri: str, text: str) -> str:
     so a fork can leave a section out with `exclude_docs` and still build
     strictly. The link points at the Markdown source, so its anchor is still
     checked (hooks/content/links.py). A page that is not there at all is a
-    mistake, such as a misspelt path: the safety hook names it at its line
-    (macros_guard.link_to_problems), and the text is shown without a link.
+    mistake, such as a misspelt path: `link_to` names it at its line
+    (`missing_page_problems`), and, in a preview, shows the text alone.
     """
     path, _, anchor = src_uri.partition("#")
     target = files.get_file_from_path(path)
@@ -97,24 +97,47 @@ _NAMES = {
 }
 
 
+def _argument_line(src_uri: str, value: str) -> tuple[str, int]:
+    """The page's file, and the line where `value` is written in quotes: a macro's
+    argument (nation="wales" or "wales"), not the same word in the text."""
+    doc = page_store.get_document(src_uri)
+    if doc is None:
+        return src_uri, 1
+    found = re.search(rf"""(["']){re.escape(value)}\1""", doc.body)
+    index = found.start() if found else max(doc.body.find(value), 0)
+    return doc.path, doc.body_line + doc.body.count("\n", 0, index)
+
+
+def missing_page_problems(files: Any, from_src_uri: str, src_uri: str) -> list[Problem]:
+    """A link_to whose page is not in the site at all: a misspelt path, named at its call."""
+    path = src_uri.partition("#")[0]
+    if files.get_file_from_path(path) is not None:
+        return []
+    pages = sorted(file.src_uri for file in files if file.src_uri.endswith(".md"))
+    near = difflib.get_close_matches(path, pages, n=1, cutoff=0.5)
+    return [
+        Problem(
+            *_argument_line(from_src_uri, src_uri),
+            "macros",
+            f"link_to('{path}'): there is no such page in docs/",
+            (f"did you mean '{near[0]}'? " if near else "")
+            + "link_to takes the page's path inside docs/, such as "
+            "'guides/paying-people.md', wherever the page that links is",
+        )
+    ]
+
+
 def filter_problems(src_uri: str, filters: dict[str, str | None]) -> list[Problem]:
     """A filter value no case study can have: the list would be empty, and say nothing."""
-    doc = page_store.get_document(src_uri)
-    path, body, first = (doc.path, doc.body, doc.body_line) if doc else (src_uri, "", 1)
     problems = []
     for field, value in filters.items():
         allowed = allowed_values(field)
         if value is None or not allowed or value in allowed:
             continue
         near = difflib.get_close_matches(value, allowed, n=1)
-        # The call's own argument (nation="wales"), not the word in the text.
-        found = re.search(rf"""=\s*(["']){re.escape(value)}\1""", body)
-        index = found.start() if found else body.find(value)
-        line = first + body.count("\n", 0, index) if index >= 0 else first
         problems.append(
             Problem(
-                path,
-                line,
+                *_argument_line(src_uri, value),
                 "macros",
                 f"'{value}' is not a {_NAMES[field]} a case study can have, so this "
                 "would always find none",
@@ -135,8 +158,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def link_to(src_uri: str, text: str) -> str:
         """Link to a page by its path in docs/, or print the text if it is left out."""
-        page = env.variables["page"]
-        return section_link(env.variables["files"], page.file.src_uri, src_uri, text)
+        files, here = env.variables["files"], env.variables["page"].file.src_uri
+        raise_if_any(missing_page_problems(files, here, src_uri))
+        return section_link(files, here, src_uri, text)
 
     @env.macro
     def case_study_list(

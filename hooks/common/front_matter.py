@@ -200,7 +200,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
     mark = getattr(err, "problem_mark", None)
     opened = getattr(err, "context_mark", None)
     line = mark.line + 2 if mark else 1
-    pasted = _pasted(source, mark.line if mark else len(source.splitlines()))
+    pasted = _pasted(source, mark.line) if mark else None
     if pasted:
         _fail(doc, pasted[0] + 2, "(front matter)", f"the front matter is not valid YAML: "
               f"{pasted[1]}", pasted[2])  # fmt: skip
@@ -227,6 +227,9 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
         unclosed = opened.line  # found where the file ends; the quote opened here
     if unclosed is not None:
         problem, fix = "a quotation mark on this line is never closed", _CLOSE_QUOTE
+        if any(quote in source.splitlines()[unclosed] for quote in "\u201d\u2019"):
+            problem += ": the one at its end is curly"
+            fix = "type a straight quotation mark to close it"
         line = unclosed + 2
     else:
         words, problem, fix, at_start = next(
@@ -242,25 +245,30 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
 
 
 _CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _NBSP = re.compile(r"^\s*\u00a0|:\u00a0")  # where YAML wants a space: indent, after a colon
 _CURLY_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s*[\u201c\u2018]")
 
 
-def _pasted(source: str, last: int) -> tuple[int, str, str] | None:
-    """A character pasted from a word processor on the lines YAML read, and what to say.
+def _pasted(source: str, stopped: int) -> tuple[int, str, str] | None:
+    """A character pasted from a word processor where YAML stopped, and what to say.
 
     YAML reads a non-breaking space as text and curly quotation marks as
     letters, so its own message (a missing colon, a colon in the text)
-    points at the wrong mistake.
+    points at the wrong mistake. A space is looked for on the line YAML
+    stopped at and the one above (where the field it was reading began),
+    outside quoted text; curly quotes on the line it stopped at.
     """
-    for number, text in enumerate(source.splitlines()[: last + 1]):
+    lines = source.splitlines()
+    for number in (stopped - 1, stopped):
+        text = _QUOTED.sub("", lines[number]) if 0 <= number < len(lines) else ""
         if _NBSP.search(text):
             return (number, "the line has a non-breaking space (often pasted from a word "
                     "processor), which YAML does not read as a space",
                     "delete the spaces on this line and type them again")  # fmt: skip
-        if _CURLY_VALUE.match(text):
-            return (number, "the value is in curly quotation marks, which YAML does not read "
-                    "as quotes", 'type straight quotes instead: field: "…"')  # fmt: skip
+    if 0 <= stopped < len(lines) and _CURLY_VALUE.match(lines[stopped]):
+        return (stopped, "the value is in curly quotation marks, which YAML does not read "
+                "as quotes", 'type straight quotes instead: field: "…"')  # fmt: skip
     return None
 
 

@@ -8,6 +8,7 @@ those characters are spaces, so line numbers still match the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
@@ -37,6 +38,10 @@ def mask(markdown: str) -> str:
     return _INLINE_CODE.sub(_blank, text)
 
 
-def macro_lines(markdown: str) -> list[int]:
-    """The lines (counted from 0) with macro code outside code: `{{ … }}` or `{% … %}`."""
-    return [n for n, line in enumerate(mask(markdown).split("\n")) if _MACRO.search(line)]
+def macro_lines(markdown: str, names: Collection[str] = ()) -> list[int]:
+    """The lines (counted from 0) with macro code outside code: any `{{ … }}` or
+    `{% … %}`, or, given `names`, only a call of one of them: `{{ link_to(…`."""
+    pattern = _MACRO
+    if names:
+        pattern = re.compile(rf"\{{\{{-?\s*(?:{'|'.join(map(re.escape, names))})\s*\(")
+    return [n for n, line in enumerate(mask(markdown).split("\n")) if pattern.search(line)]

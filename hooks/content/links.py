@@ -33,7 +33,7 @@ _INLINE = re.compile(
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)"""
 )
 # ![alt](picture.png "title"): a picture's file must exist as a page must.
-_IMAGE = re.compile(r"(?<!\\)!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
+_IMAGE = re.compile(r"(?<!\\)!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
 _DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID = re.compile(r"""\bid=["']?([^"'\s>]+)""")
@@ -170,20 +170,28 @@ def redirect_problems(
     build passes: readers of that page are sent elsewhere.
     """
     lines = config_text.splitlines()
+    addresses = {_address(page): page for page in pages}
     problems = []
     for old in redirects:
-        if old in pages:
+        if _address(old) in addresses:
             line = next((n for n, text in enumerate(lines, 1) if f"{old}:" in text), 1)
             problems.append(
                 Problem(
                     display,
                     line,
                     "redirect_maps",
-                    f"'{old}' is still a page, so this redirect would replace it",
+                    f"'{old}' is the address of the page '{addresses[_address(old)]}', so "
+                    "this redirect would replace it",
                     "delete the redirect, or move or delete the page first",
                 )
             )
     return problems
+
+
+def _address(src_uri: str) -> str:
+    """The address a source path builds to: `x.md` and `x/index.md` are both `x/`."""
+    path = src_uri.removesuffix(".md")
+    return path.removesuffix("index").rstrip("/") if path.rpartition("/")[2] == "index" else path
 
 
 def _nav_targets(nav: Any) -> Iterable[str]:

@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     _state["passed"] = set()
 
 
-@event_priority(-10)  # after the content hook (50) and the case studies (0) add pages
+@event_priority(40)  # after the content hook (50) has stored the pages
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     plugin = config.plugins.get("macros")
     if plugin is None:
@@ -80,8 +80,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # The macros our hooks registered: the case studies' and the governance hook's whats_new.
     allowed = macros_guard.our_macros(plugin.macros, HOOKS)
     problems: list[Problem] = []
-    # Every page a link_to may name, left out of the site (exclude_docs) or not.
-    markdown_files = {file.src_uri for file in files if file.src_uri.endswith(".md")}
     for src_uri, doc in page_store.items():
         if macros_guard.will_render(
             doc.meta, by_default, bool(plugin.force_page_rendering(src_uri))
@@ -90,13 +88,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             if not found:
                 _state["passed"].add(src_uri)
             problems.extend(found)
-            # Warnings (a strict build fails on them at the end), not raised: link_to
-            # shows a page that is not there as plain text, so the build goes on
-            # and finds every other problem too.
-            for problem in macros_guard.link_to_problems(doc, plugin.env, markdown_files):
-                log.warning(str(problem))
         else:
-            problems.extend(macros_guard.unrendered_problems(doc))
+            problems.extend(macros_guard.unrendered_problems(doc, allowed))
     raise_if_any(problems)
     return files
 

@@ -13,8 +13,8 @@ A page's Jinja is parsed, never run.
 
 from __future__ import annotations
 
-import difflib
 import inspect
+import re
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,8 @@ from hooks.common.front_matter import Document
 from hooks.common.markdown_mask import macro_lines
 
 _FIX = "use only the site's macros ({names}), or delete 'render_macros: true'"
-_CURLY = "\u201c\u201d\u2018\u2019"
+# A curly quotation mark (left or right, double or single) inside {{ or {%.
+_CURLY_IN_CODE = re.compile("\\{[{%][^}]*[\u201c\u201d\u2018\u2019]")
 _CURLY_PROBLEM = "it has curly quotation marks, which macros cannot read"
 _CANNOT_CALL = "in a way it cannot be called"
 
@@ -40,8 +41,9 @@ def will_render(meta: dict[str, Any], by_default: bool, forced: bool) -> bool:
     return flag is True or forced or by_default
 
 
-def unrendered_problems(doc: Document) -> list[Problem]:
-    """Macro code on a page that does not run macros: readers would see it as written."""
+def unrendered_problems(doc: Document, names: Collection[str]) -> list[Problem]:
+    """A call of one of our macros (`names`) on a page that does not run macros:
+    readers would see it as written. Other braces may be meant as text."""
     return [
         Problem(
             doc.path,
@@ -52,45 +54,8 @@ def unrendered_problems(doc: Document) -> list[Problem]:
             "add 'render_macros: true' to the front matter; to show braces as text, "
             "put them in `code`",
         )
-        for number in macro_lines(doc.body)
+        for number in macro_lines(doc.body, names)
     ]
-
-
-def link_to_problems(
-    doc: Document, env: jinja2.Environment, pages: Collection[str]
-) -> list[Problem]:
-    """`link_to('path.md', …)` calls to a page that is not in docs/ at all.
-
-    `pages` is every Markdown file in docs/, left out of the site or not
-    (link_to shows plain text for a page a fork leaves out). Found here, the
-    mistake is named at its own line, as the path inside docs/ it must be.
-    """
-    try:
-        tree = env.parse(doc.body)
-    except jinja2.TemplateSyntaxError:
-        return []  # page_problems names it
-    problems = []
-    for node in tree.find_all(nodes.Call):
-        if not (isinstance(node.node, nodes.Name) and node.node.name == "link_to"):
-            continue
-        if not node.args or not isinstance(node.args[0], nodes.Const):
-            continue
-        target = str(node.args[0].value).partition("#")[0]
-        if target in pages:
-            continue
-        near = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.5)
-        problems.append(
-            Problem(
-                doc.path,
-                doc.body_line + node.lineno - 1,
-                "macros",
-                f"link_to('{target}'): there is no such page in docs/",
-                (f"did you mean '{near[0]}'? " if near else "")
-                + "link_to takes the page's path inside docs/, such as "
-                "'guides/paying-people.md', wherever the page that links is",
-            )
-        )
-    return problems
 
 
 def our_macros(registered: dict[str, Any], folder: Path) -> dict[str, Callable[..., Any]]:
@@ -157,7 +122,10 @@ def template_problems(
     try:
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as err:
-        if any(quote in str(err.message) for quote in _CURLY):  # pasted from a word processor
+        line = (
+            source.splitlines()[err.lineno - 1] if 0 < err.lineno <= source.count("\n") + 1 else ""
+        )
+        if _CURLY_IN_CODE.search(line):  # typed by a word processor's autocorrect
             return [(err.lineno, _CURLY_PROBLEM)]
         return [(err.lineno, f"this is not valid macro syntax ({err.message})")]
     local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}

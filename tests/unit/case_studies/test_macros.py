@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hooks.case_studies.macros import filter_problems, record_filters, section_link
+from hooks.case_studies.macros import (
+    filter_problems,
+    missing_page_problems,
+    record_filters,
+    section_link,
+)
 from hooks.case_studies.store import matching, set_records
 from hooks.common import page_store
 from hooks.common.front_matter import parse_document
@@ -34,9 +39,32 @@ def test_link_to_a_section_a_fork_left_out_is_plain_text() -> None:
     assert section_link(files, "index.md", "law/index.md", "the law") == "the law"
 
 
+def test_a_link_to_a_page_not_in_docs_is_named_at_its_call_with_the_page_it_means() -> None:
+    # It was named lines away, with a fix that counted from the page's folder,
+    # which link_to does not (found by a bug hunt). Keyword and variable
+    # arguments are checked too: the check runs when the macro does.
+    files = _files("index.md", "guides/paying-people.md")
+    text = (
+        "---\ntitle: A\nrender_macros: true\n---\n\nGuides/paying-peple.md is a typo.\n\n"
+        "{% set p = 'guides/paying-peple.md' %}{{ link_to(p, 'pay') }}\n"
+    )
+    page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
+    try:
+        found = [str(p) for p in missing_page_problems(files, "a.md", "guides/paying-peple.md")]
+        good = missing_page_problems(files, "a.md", "guides/paying-people.md#top")
+    finally:
+        page_store.set_documents({})
+    assert found == [
+        "docs/a.md:8: macros: link_to('guides/paying-peple.md'): there is no such page in "
+        "docs/. Fix: did you mean 'guides/paying-people.md'? link_to takes the page's path "
+        "inside docs/, such as 'guides/paying-people.md', wherever the page that links is"
+    ]
+    assert good == []
+
+
 def test_link_to_a_page_that_is_not_there_is_plain_text() -> None:
-    # A misspelt path is never silent: the safety hook names it at its line
-    # (tests/unit/safety/test_macros_guard.py), so no dead link is shipped.
+    # A misspelt path is never silent: link_to names it at its line (above),
+    # so no dead link is shipped.
     files = _files("index.md", "law/index.md")
     assert section_link(files, "index.md", "law/indx.md", "the law") == "the law"
 
@@ -56,7 +84,7 @@ def test_a_filter_value_no_case_study_can_have_is_named_at_its_line() -> None:
     set_records([], {"nation": ["England", "Scotland", "Wales", "Northern Ireland"]})
     text = (
         "---\ntitle: A\nrender_macros: true\n---\n\n# A\n\nWalse is a typo.\n\n"
-        "{{ case_study_list(nation='Walse') }}\n"
+        "{{ case_study_list(None, 'Walse') }}\n"
     )  # the call's line, not the first line with the word (found by a bug hunt)
     page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
     try:

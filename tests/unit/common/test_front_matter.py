@@ -54,6 +54,13 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
         ("last_reviewed:\u00a02026-11-26", "3: (front matter): …: the line has a non-breaking"),
         ("hide:\n\u00a0\u00a0- toc", "4: (front matter): …: the line has a non-breaking space"),
         ("summary: \u201cWhy it works: trust\u201d", "3: (front matter): …: the value is in curly"),
+        # …but not in a value YAML read well above the real mistake (a second hunt).
+        ('title: "Pay:\u00a0a guide"\nsummary: Why: trust', "4: summary: the text has a colon"),
+        (
+            "title: \u201cUs\u201d in practice\nsummary: Why: trust",
+            "4: summary: the text has a colon",
+        ),
+        ('title: "Nothing about us\u201d', "3: (front matter): …: a quotation mark on this line"),
     ],
 )
 def test_yaml_mistakes_are_told_in_plain_words_at_the_line_to_mend(
@@ -135,3 +142,13 @@ def test_an_impossible_date_is_kept_as_text_for_the_field_check_to_name() -> Non
     assert doc.meta["sources"] == [{"accessed": "2026-02-30"}]
     assert doc.meta["last_reviewed"].isoformat() == "2026-01-02"
     assert doc.line_at("sources", 0, "accessed") == 4
+
+
+def test_a_value_closed_with_a_curly_quote_is_told_so() -> None:
+    # "add the closing quotation mark" sent editors to add one they had typed.
+    doc = parse_document('---\ntitle: "Nothing about us\u201d\n---\n\nText.\n', "docs/a.md")
+    assert [str(p) for p in doc.problems] == [
+        "docs/a.md:2: (front matter): the front matter is not valid YAML: a quotation mark on "
+        "this line is never closed: the one at its end is curly. Fix: type a straight "
+        "quotation mark to close it"
+    ]

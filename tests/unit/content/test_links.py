@@ -42,10 +42,14 @@ def test_a_link_to_no_page_names_the_line_and_the_nearest_page() -> None:
 def test_a_picture_with_no_file_names_the_line_and_the_nearest_file() -> None:
     # A missing picture built silently as a broken image (found by a bug hunt).
     text = "Intro.\n\n![A chart](../assets/b.svg)\n[![Logo](../assets/c.svg)](../index.md)\n"
+    # Alt text that wraps or holds brackets, as link text may (a second bug hunt).
+    text += "![A tick that is\ndrawn [in blue]](../assets/d.svg)\n"
     assert _problems(text) == [
         "docs/guides/paying-people.md:7: link '../assets/b.svg': no such file. Fix: did you "
         "mean '../assets/a.svg'? Links count from this page's own folder",
         "docs/guides/paying-people.md:8: link '../assets/c.svg': no such file. Fix: did you "
+        "mean '../assets/a.svg'? Links count from this page's own folder",
+        "docs/guides/paying-people.md:10: link '../assets/d.svg': no such file. Fix: did you "
         "mean '../assets/a.svg'? Links count from this page's own folder",
     ]
 
@@ -132,9 +136,25 @@ def test_a_menu_entry_for_a_page_exclude_docs_leaves_out_is_named() -> None:
 
 def test_a_redirect_from_an_address_that_is_still_a_page_is_named_at_its_line() -> None:
     # The redirect replaced the page, and the build passed (found by a bug hunt).
-    text = "plugins:\n  redirects:\n    redirect_maps:\n      law/wales.md: law/index.md\n"
-    redirects = {"law/wales.md": "law/index.md", "old/gone.md": "index.md"}
-    assert [str(p) for p in redirect_problems(redirects, PAGES, text, "mkdocs.yml")] == [
-        "mkdocs.yml:4: redirect_maps: 'law/wales.md' is still a page, so this redirect would "
-        "replace it. Fix: delete the redirect, or move or delete the page first"
+    # Either spelling of a page's address: x.md and x/index.md both build x/.
+    text = (
+        "plugins:\n  redirects:\n    redirect_maps:\n      law/wales.md: law/index.md\n"
+        "      guides/paying-people/index.md: index.md\n      law.md: index.md\n"
+    )
+    redirects = {
+        "law/wales.md": "law/index.md",
+        "guides/paying-people/index.md": "index.md",
+        "law.md": "index.md",
+        "old/gone.md": "index.md",
+    }
+    found = [str(p) for p in redirect_problems(redirects, PAGES, text, "mkdocs.yml")]
+    assert found == [
+        f"mkdocs.yml:{line}: redirect_maps: '{old}' is the address of the page '{page}', so "
+        "this redirect would replace it. Fix: delete the redirect, or move or delete the page "
+        "first"
+        for line, old, page in (
+            (4, "law/wales.md", "law/wales.md"),
+            (5, "guides/paying-people/index.md", "guides/paying-people.md"),
+            (6, "law.md", "law/index.md"),
+        )
     ]

@@ -7,11 +7,12 @@ from types import SimpleNamespace
 
 import jinja2
 import pytest
+from mkdocs.structure.files import File, Files
 
 from hooks.case_studies import macros
+from hooks.common.errors import EditorError
 from hooks.common.front_matter import parse_document
 from hooks.safety.macros_guard import (
-    link_to_problems,
     our_macros,
     page_problems,
     template_problems,
@@ -99,30 +100,14 @@ def test_page_problems_count_lines_from_the_top_of_the_file() -> None:
     ]
 
 
-def test_a_link_to_a_page_not_in_docs_is_named_at_its_line_with_the_page_it_means() -> None:
-    # The link was named at a line the list above it had moved, with a fix
-    # that counted from the page's folder, which link_to does not (a bug hunt).
-    doc = parse_document(
-        "---\ntitle: T\nrender_macros: true\n---\n\n{{ case_study_list() }}\n\n"
-        "See {{ link_to('guides/paying-peple.md', 'paying people') }} and "
-        "{{ link_to('law/index.md#wales', 'the law') }}.\n",
-        "docs/guides/x.md",
-    )
-    found = link_to_problems(doc, ENV, {"guides/paying-people.md", "law/index.md"})
-    assert [str(p) for p in found] == [
-        "docs/guides/x.md:8: macros: link_to('guides/paying-peple.md'): there is no such page "
-        "in docs/. Fix: did you mean 'guides/paying-people.md'? link_to takes the page's path "
-        "inside docs/, such as 'guides/paying-people.md', wherever the page that links is"
-    ]
-
-
 def test_macro_code_on_a_page_that_does_not_run_macros_is_named_at_its_line() -> None:
     # It was published as braces (found by a bug hunt); braces in code are text.
     doc = parse_document(
-        "---\ntitle: T\n---\n\nSee {{ link_to('a.md', 'A') }}.\n\n`{{ shown }}`\n",
+        "---\ntitle: T\n---\n\nSee {{ link_to('a.md', 'A') }}.\n\n`{{ shown }}`\n\n"
+        "    Dear {{ first_name }}, {% if paid %}…{% endif %}\n\nA set: {{1, 2}, {3}}.\n",
         "docs/plain.md",
-    )
-    assert [str(p) for p in unrendered_problems(doc)] == [
+    )  # only a call of the site's macros: other braces may be text (a second hunt)
+    assert [str(p) for p in unrendered_problems(doc, ALLOWED)] == [
         "docs/plain.md:5: macros: this line calls a macro, but macros do not run on this "
         "page, so readers would see the braces. Fix: add 'render_macros: true' to the front "
         "matter; to show braces as text, put them in `code`"
@@ -223,8 +208,24 @@ def test_curly_quotes_and_a_wrong_call_get_fixes_of_their_own() -> None:
         "docs/a.md:6: macros: it has curly quotation marks, which macros cannot read. "
         "Fix: type straight quotes (' or \"), not curly ones"
     ]
+    # Autocorrect often curls only the closing quote (a second bug hunt).
+    one = '{{ case_study_list(nation="Wales\u201d) }}'
+    assert template_problems(one, ENV, env.functions) == [
+        (1, "it has curly quotation marks, which macros cannot read")
+    ]
     doc = parse_document(
         "---\ntitle: T\nrender_macros: true\n---\n\n{{ link_to('guides/a.md') }}\n", "docs/a.md"
     )
     (problem,) = page_problems(doc, ENV, env.functions)
     assert problem.fix == "give the macro the values it takes, as the problem lists them"
+
+
+def test_link_to_stops_the_build_on_a_page_not_in_docs() -> None:
+    # However its path is given (a keyword, a variable): the check runs in the macro.
+    env = _KeepingEnv()
+    macros.define_env(env)
+    env.variables["files"] = Files([File("index.md", "docs", "site", use_directory_urls=True)])
+    env.variables["page"] = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    with pytest.raises(EditorError, match=r"link_to\('nope.md'\): there is no such page"):
+        env.functions["link_to"](src_uri="nope.md", text="Nope")
+    assert env.functions["link_to"]("index.md", "Home") == "[Home](index.md)"

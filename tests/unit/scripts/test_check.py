@@ -58,7 +58,8 @@ def test_settings_are_checked_as_the_build_checks_them_whatever_tags_they_hold(
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Fork\nmarkdown_extensions:\n  pymdownx.emoji:\n"
         "    emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-        "extra:\n  organisation:\n    name: Fork Trust\n    contact_email: a@fork.example\n"
+        "extra:\n  organisation:\n    name: Fork Trust\n"
+        "    contact_email: !ENV [CHECK_TEST_UNSET_EMAIL, a@fork.example]\n"  # as MkDocs reads it
         "    feedback_url: forms.example/x\n"
         '  brand:\n    primary: "#f5c400"\n    accent: "#8a3a00"\n'
         "    logo: assets/images/missing.png\n",
