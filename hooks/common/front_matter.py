@@ -57,6 +57,23 @@ class Document:
         return 1
 
 
+def markdown_body(markdown: str, doc: Document) -> tuple[str, int]:
+    """A page's Markdown as MkDocs hands it to hooks, less any front matter, and the
+    number of file lines before it: checks then name the file's own lines.
+
+    MkDocs drops the front matter and the blank lines after it; they are counted
+    back (lines, not characters: a file saved on Windows ends each with "\r\n").
+    Where MkDocs could not read the front matter (a preview goes on after this
+    reader named why), it leaves it in the text: that part is dropped here.
+    """
+    lines = markdown.split("\n")
+    end = doc.body_line - 2  # the closing '---' line, counted from 0
+    if end > 0 and lines[0].strip() == "---" and _CLOSING.match(lines[min(end, len(lines) - 1)]):
+        return "\n".join(lines[end + 1 :]), doc.body_line - 1
+    blank = doc.body[: len(doc.body) - len(doc.body.lstrip("\r\n"))]
+    return markdown, doc.body_line - 1 + blank.count("\n")
+
+
 def read_document(file: Path, display_path: str) -> Document:
     """Read `file` from disk; report size, encoding and YAML problems."""
     doc = Document(display_path)

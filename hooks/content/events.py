@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from hooks.case_studies.store import story_source
 from hooks.common import fragments, page_store
 from hooks.common.errors import Problem, raise_if_any
-from hooks.common.front_matter import Document, read_document
+from hooks.common.front_matter import Document, markdown_body, read_document
 from hooks.common.markdown_mask import mask
 from hooks.content import abbreviations, page_fields
 from hooks.content.links import (
@@ -106,13 +106,10 @@ def on_page_markdown(
     for name in _state["unusable"].get(page.file.src_uri, ()):
         del page.meta[name]  # a template or icon the theme does not have
     if doc is not None:
-        # MkDocs drops the blank lines after the front matter; count them back
-        # (lines, not characters: a file saved on Windows ends each with "\r\n").
-        blank = doc.body[: len(doc.body) - len(doc.body.lstrip("\r\n"))]
-        offset = doc.body_line - 1 + blank.count("\n")
-        for problem in lint(markdown, doc.path, offset):
+        text, offset = markdown_body(markdown, doc)
+        for problem in lint(text, doc.path, offset):
             log.warning(str(problem))
-        _state["links"] += links_in(mask(markdown), doc.path, page.file.src_uri, offset)
+        _state["links"] += links_in(mask(text), doc.path, page.file.src_uri, offset)
     else:
         _state["links"] += _story_links(page.file.src_uri)
     if A11Y_MARKER in markdown:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.common.front_matter import parse_document, read_document
+from hooks.common.front_matter import markdown_body, parse_document, read_document
 
 
 def test_front_matter_fields_and_their_lines_are_read() -> None:
@@ -152,3 +152,14 @@ def test_a_value_closed_with_a_curly_quote_is_told_so() -> None:
         "this line is never closed: the one at its end is curly. Fix: type a straight "
         "quotation mark to close it"
     ]
+
+
+def test_checks_count_the_file_s_lines_whether_or_not_mkdocs_read_the_front_matter() -> None:
+    source = "---\ntitle: S\nlast_reviewed: 2026-13-01\n---\n\n# S\n\n[x](nowhere.md)\n"
+    doc = parse_document(source, "docs/s.md")
+    # As MkDocs hands it over after reading the front matter: from the heading.
+    assert markdown_body("# S\n\n[x](nowhere.md)\n", doc) == ("# S\n\n[x](nowhere.md)\n", 5)
+    # A preview goes on when MkDocs cannot read it, and the text then holds it
+    # all: the link was named six lines too low (found by a bug hunt).
+    text, offset = markdown_body(source, doc)
+    assert offset + text.split("\n").index("[x](nowhere.md)") + 1 == 8
