@@ -71,9 +71,9 @@ def remote_asset_problems(config_text: str, display: str) -> list[Problem]:
     The pages' security policy would block them, so the page scan refuses what
     every page loads, once per page; named here, it is one line in mkdocs.yml.
     """
-    problems = []
+    settings, problems = _top_level(config_text), []
     for name in ("extra_css", "extra_javascript"):
-        items = _top_level(config_text).get(name, (0, None))[1]
+        items = settings.get(name, (0, None))[1]
         for item in items.value if isinstance(items, yaml.SequenceNode) else []:
             value = item.value if isinstance(item, yaml.ScalarNode) else ""
             if isinstance(item, yaml.MappingNode):  # extra_javascript: - path: …
@@ -230,8 +230,8 @@ def identity_problems(settings: Mapping[str, Any], config_text: str, display: st
     extra = settings.get("extra") or {}
     organisation = extra.get("organisation")
     given = isinstance(organisation, dict)  # its fields are checked only then
-    if organisation is None:  # every page names the publisher; the accessibility statement
-        add(  # gives its email for reporting a problem
+    if organisation is None:
+        add(
             "organisation",
             "this is missing: pages name the publisher, and the accessibility statement "
             "gives its email",
