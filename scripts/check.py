@@ -45,6 +45,7 @@ from hooks.governance.pending import pending_changes  # noqa: E402
 from hooks.governance.reviews import (  # noqa: E402
     check_review_fields,
     default_interval,
+    interval_problem,
     is_content_page,
 )
 
@@ -94,8 +95,11 @@ def settings(root: Path) -> tuple[dict, list[Problem]]:
     problems += site_brand(brand, config_file, root / "docs")[2]
     organisation = extra.get("organisation")
     feedback = organisation.get("feedback_url") if isinstance(organisation, dict) else None
-    found = feedback_url_problem(feedback, text, config_file.name)
-    problems += [found] if found else []
+    found = [
+        feedback_url_problem(feedback, text, config_file.name),
+        interval_problem(extra, text, config_file.name),
+    ]
+    problems += [problem for problem in found if problem]
     return extra, problems
 
 

@@ -97,15 +97,16 @@ _NAMES = {
 }
 
 
-def _argument_line(src_uri: str, value: str) -> tuple[str, int]:
+def _argument_line(src_uri: str, value: str, call: str = "") -> tuple[str, int]:
     """The page's file, and the line where `value` is written in quotes: a macro's
-    argument (nation="wales" or "wales"), not the same word in the text."""
+    argument (nation="wales" or "wales"), not the same word in the text; else
+    the line of the `call`, for a value worked out on the page."""
     doc = page_store.get_document(src_uri)
     if doc is None:
         return src_uri, 1
     found = re.search(rf"""(["']){re.escape(value)}\1""", doc.body)
-    index = found.start() if found else max(doc.body.find(value), 0)
-    return doc.path, doc.body_line + doc.body.count("\n", 0, index)
+    index = found.start() if found else doc.body.find(f"{call}(" if call else value)
+    return doc.path, doc.body_line + doc.body.count("\n", 0, max(index, 0))
 
 
 def missing_page_problems(files: Any, from_src_uri: str, src_uri: str) -> list[Problem]:
@@ -117,7 +118,7 @@ def missing_page_problems(files: Any, from_src_uri: str, src_uri: str) -> list[P
     near = difflib.get_close_matches(path, pages, n=1, cutoff=0.5)
     return [
         Problem(
-            *_argument_line(from_src_uri, src_uri),
+            *_argument_line(from_src_uri, src_uri, "link_to"),
             "macros",
             f"link_to('{path}'): there is no such page in docs/",
             (f"did you mean '{near[0]}'? " if near else "")

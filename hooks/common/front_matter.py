@@ -8,7 +8,9 @@ them across all files before failing the build.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line number of the body's first line in the file
+    front_matter: str = ""  # the front matter as written, from '---' to '---'
     key_lines: dict[str, int] = field(default_factory=dict)
     # The line of every nested value, by its path: ("sources", 0, "accessed").
     path_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
@@ -57,21 +60,37 @@ class Document:
         return 1
 
 
-def markdown_body(markdown: str, doc: Document) -> tuple[str, int]:
-    """A page's Markdown as MkDocs hands it to hooks, less any front matter, and the
-    number of file lines before it: checks then name the file's own lines.
+def markdown_body(markdown: str, doc: Document) -> tuple[str, Callable[[int], int]]:
+    """A page's Markdown as MkDocs hands it to hooks, less any front matter, and
+    the file line of each of its lines (counted from 1): checks name the file's own.
 
     MkDocs drops the front matter and the blank lines after it; they are counted
     back (lines, not characters: a file saved on Windows ends each with "\r\n").
     Where MkDocs could not read the front matter (a preview goes on after this
-    reader named why), it leaves it in the text: that part is dropped here.
+    reader named why), it leaves it in the text: that part is dropped here. On a
+    page whose macros ran, a macro's output counts as the line of its call.
     """
-    lines = markdown.split("\n")
-    end = doc.body_line - 2  # the closing '---' line, counted from 0
-    if end > 0 and lines[0].strip() == "---" and _CLOSING.match(lines[min(end, len(lines) - 1)]):
-        return "\n".join(lines[end + 1 :]), doc.body_line - 1
-    blank = doc.body[: len(doc.body) - len(doc.body.lstrip("\r\n"))]
-    return markdown, doc.body_line - 1 + blank.count("\n")
+    if doc.front_matter and markdown.startswith(doc.front_matter):
+        text, offset = markdown[len(doc.front_matter) :], doc.body_line - 1
+        source = doc.body.replace("\r\n", "\n")
+    else:
+        blank = doc.body[: len(doc.body) - len(doc.body.lstrip("\r\n"))]
+        text, offset = markdown, doc.body_line - 1 + blank.count("\n")
+        source = doc.body.lstrip("\r\n").replace("\r\n", "\n")
+    if text == source:
+        return text, lambda line: offset + line
+    where = _source_lines(source.split("\n"), text.split("\n"))
+    return text, lambda line: offset + 1 + where[min(line, len(where)) - 1]
+
+
+def _source_lines(source: list[str], rendered: list[str]) -> list[int]:
+    """For each rendered line, the source line it came from (both from 0)."""
+    where = [0] * len(rendered)
+    matcher = difflib.SequenceMatcher(None, source, rendered, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for j in range(j1, j2):  # changed lines: the call's line, or the one above
+            where[j] = i1 + (j - j1) if tag == "equal" else max(min(i1 + j - j1, i2 - 1), 0)
+    return where
 
 
 def read_document(file: Path, display_path: str) -> Document:
@@ -124,6 +143,7 @@ def parse_document(text: str, display_path: str) -> Document:
         )
     doc.body = "".join(lines[end + 1 :])
     doc.body_line = end + 2
+    doc.front_matter = "".join(lines[: end + 1]).replace("\r\n", "\n")
     _parse_yaml("".join(lines[1:end]), doc)
     return doc
 
@@ -244,7 +264,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
         unclosed = opened.line  # found where the file ends; the quote opened here
     if unclosed is not None:
         problem, fix = "a quotation mark on this line is never closed", _CLOSE_QUOTE
-        if any(quote in source.splitlines()[unclosed] for quote in "\u201d\u2019"):
+        if source.splitlines()[unclosed].rstrip().endswith(("\u201d", "\u2019")):
             problem += ": the one at its end is curly"
             fix = "type a straight quotation mark to close it"
         line = unclosed + 2
@@ -263,6 +283,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
 
 _CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_FIELD = re.compile(r"^[\w-]+:")  # a top-level field's first line
 _NBSP = re.compile(r"^\s*\u00a0|:\u00a0")  # where YAML wants a space: indent, after a colon
 _CURLY_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s*[\u201c\u2018]")
 
@@ -272,12 +293,15 @@ def _pasted(source: str, stopped: int) -> tuple[int, str, str] | None:
 
     YAML reads a non-breaking space as text and curly quotation marks as
     letters, so its own message (a missing colon, a colon in the text)
-    points at the wrong mistake. A space is looked for on the line YAML
-    stopped at and the one above (where the field it was reading began),
-    outside quoted text; curly quotes on the line it stopped at.
+    points at the wrong mistake. A space is looked for in the field YAML was
+    reading (from its name down to where it stopped, and the field above if
+    it stopped on a name), outside quoted text; curly quotes on the line it
+    stopped at.
     """
     lines = source.splitlines()
-    for number in (stopped - 1, stopped):
+    first = next((n for n in range(min(stopped, len(lines) - 1), -1, -1)
+                  if _FIELD.match(lines[n]) and n < stopped), 0)  # fmt: skip
+    for number in range(first, stopped + 1):
         text = _QUOTED.sub("", lines[number]) if 0 <= number < len(lines) else ""
         if _NBSP.search(text):
             return (number, "the line has a non-breaking space (often pasted from a word "

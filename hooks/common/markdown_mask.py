@@ -39,9 +39,11 @@ def mask(markdown: str) -> str:
 
 
 def macro_lines(markdown: str, names: Collection[str] = ()) -> list[int]:
-    """The lines (counted from 0) with macro code outside code: any `{{ … }}` or
-    `{% … %}`, or, given `names`, only a call of one of them: `{{ link_to(…`."""
+    """The lines (counted from 0) where macro code starts outside code: any `{{` or
+    `{%`, or, given `names`, a `{{ … }}` or `{% … %}` that calls one of them."""
     pattern = _MACRO
     if names:
-        pattern = re.compile(rf"\{{\{{-?\s*(?:{'|'.join(map(re.escape, names))})\s*\(")
-    return [n for n, line in enumerate(mask(markdown).split("\n")) if pattern.search(line)]
+        called = "|".join(map(re.escape, names))
+        pattern = re.compile(rf"\{{[{{%][^}}]*?\b(?:{called})\s*\(")  # may span lines
+    text = mask(markdown)
+    return sorted({text.count("\n", 0, m.start()) for m in pattern.finditer(text)})

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,10 +107,11 @@ def on_page_markdown(
     for name in _state["unusable"].get(page.file.src_uri, ()):
         del page.meta[name]  # a template or icon the theme does not have
     if doc is not None:
-        text, offset = markdown_body(markdown, doc)
-        for problem in lint(text, doc.path, offset):
-            log.warning(str(problem))
-        _state["links"] += links_in(mask(text), doc.path, page.file.src_uri, offset)
+        text, line_of = markdown_body(markdown, doc)
+        for problem in lint(text, doc.path):
+            log.warning(str(replace(problem, line=line_of(problem.line))))
+        links = links_in(mask(text), doc.path, page.file.src_uri)
+        _state["links"] += [replace(link, line=line_of(link.line)) for link in links]
     else:
         _state["links"] += _story_links(page.file.src_uri)
     if A11Y_MARKER in markdown:

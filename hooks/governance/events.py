@@ -39,6 +39,7 @@ from hooks.governance.reviews import (
     ReviewState,
     check_review_fields,
     default_interval,
+    interval_problem,
     is_content_page,
     long_date,
     review_state,
@@ -67,10 +68,12 @@ def on_config(config: MkDocsConfig) -> None:
     _state["interval"] = default_interval(config.extra)
     _state["today"] = review_today(config.extra)
     path = Path(config.config_file_path)
-    found = feedback_url_problem(
-        _feedback_setting(config), path.read_text(encoding="utf-8"), path.name
-    )
-    raise_if_any([found] if found else [])
+    text = path.read_text(encoding="utf-8")
+    found = [
+        feedback_url_problem(_feedback_setting(config), text, path.name),
+        interval_problem(config.extra, text, path.name),
+    ]
+    raise_if_any(problem for problem in found if problem)
     if not config.site_url:
         missing = Problem(
             "mkdocs.yml", 1, "site_url", "the site's address is missing", _SITE_URL_FIX

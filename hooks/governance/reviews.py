@@ -49,8 +49,33 @@ def is_content_page(src_uri: str) -> bool:
 
 
 def default_interval(extra: dict[str, Any]) -> int:
-    """The site's review interval in months (`extra.review_interval_months`, default 12)."""
-    return int(extra.get("review_interval_months", DEFAULT_INTERVAL_MONTHS))
+    """The site's review interval in months (`extra.review_interval_months`, default 12);
+    the default when the setting is not a usable number (`interval_problem` names it)."""
+    value = extra.get("review_interval_months", DEFAULT_INTERVAL_MONTHS)
+    return value if _months(value) else DEFAULT_INTERVAL_MONTHS
+
+
+def _months(value: Any) -> bool:
+    """Whether `value` is a whole number of months a review interval may be."""
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_INTERVAL_MONTHS
+    )
+
+
+def interval_problem(extra: dict[str, Any], config_text: str, display: str) -> Problem | None:
+    """`extra.review_interval_months` in mkdocs.yml that is not a whole number of months."""
+    value = extra.get("review_interval_months", DEFAULT_INTERVAL_MONTHS)
+    if _months(value):
+        return None
+    lines = config_text.splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if "review_interval_months:" in text), 1)
+    return Problem(
+        display,
+        line,
+        "extra.review_interval_months",
+        f"{str(value)!r} is not a whole number of months from 1 to {MAX_INTERVAL_MONTHS}",
+        f"write a number such as 6 or 12, or delete the line to use {DEFAULT_INTERVAL_MONTHS}",
+    )
 
 
 def review_today(extra: dict[str, Any]) -> dt.date:
@@ -124,11 +149,7 @@ def check_review_fields(
         )
 
     interval = doc.meta.get("review_interval_months", default_interval)
-    if (
-        isinstance(interval, bool)
-        or not isinstance(interval, int)
-        or not (1 <= interval <= MAX_INTERVAL_MONTHS)
-    ):
+    if not _months(interval):
         problem(
             "review_interval_months",
             f"{str(interval)!r} is not a whole number of months from 1 to {MAX_INTERVAL_MONTHS}",

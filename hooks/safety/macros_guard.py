@@ -27,8 +27,8 @@ from hooks.common.front_matter import Document
 from hooks.common.markdown_mask import macro_lines
 
 _FIX = "use only the site's macros ({names}), or delete 'render_macros: true'"
-# A curly quotation mark (left or right, double or single) inside {{ or {%.
-_CURLY_IN_CODE = re.compile("\\{[{%][^}]*[\u201c\u201d\u2018\u2019]")
+_CURLY = "\u201c\u201d\u2018\u2019"  # left and right, double and single
+_CURLY_IN_CODE = re.compile(f"\\{{[{{%][^}}]*[{_CURLY}]")  # one inside {{ or {%
 _CURLY_PROBLEM = "it has curly quotation marks, which macros cannot read"
 _CANNOT_CALL = "in a way it cannot be called"
 
@@ -125,7 +125,8 @@ def template_problems(
         line = (
             source.splitlines()[err.lineno - 1] if 0 < err.lineno <= source.count("\n") + 1 else ""
         )
-        if _CURLY_IN_CODE.search(line):  # typed by a word processor's autocorrect
+        # Typed by a word processor's autocorrect: on the line, or in the parser's words.
+        if _CURLY_IN_CODE.search(line) or any(q in str(err.message) for q in _CURLY):
             return [(err.lineno, _CURLY_PROBLEM)]
         return [(err.lineno, f"this is not valid macro syntax ({err.message})")]
     local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}

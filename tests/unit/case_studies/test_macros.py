@@ -62,6 +62,22 @@ def test_a_link_to_a_page_not_in_docs_is_named_at_its_call_with_the_page_it_mean
     assert good == []
 
 
+def test_a_link_to_path_worked_out_on_the_page_is_named_at_the_call() -> None:
+    # It was named at the body's first line (a third bug hunt).
+    files = _files("index.md", "principles/access.md")
+    text = (
+        "---\ntitle: A\nrender_macros: true\n---\n\nText.\n\n"
+        '{% for n in ["access", "diversty"] %}\n- {{ link_to("principles/" ~ n ~ ".md", n) }}\n'
+        "{% endfor %}\n"
+    )
+    page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
+    try:
+        (problem,) = missing_page_problems(files, "a.md", "principles/diversty.md")
+    finally:
+        page_store.set_documents({})
+    assert (problem.path, problem.line) == ("docs/a.md", 9)
+
+
 def test_link_to_a_page_that_is_not_there_is_plain_text() -> None:
     # A misspelt path is never silent: link_to names it at its line (above),
     # so no dead link is shipped.

@@ -61,6 +61,11 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
             "4: summary: the text has a colon",
         ),
         ('title: "Nothing about us\u201d', "3: (front matter): …: a quotation mark on this line"),
+        # A wrapped value: the space is on its first line, YAML stops lines below.
+        (
+            "description:\u00a0How to run meetings,\n  covering the venue,\n  and timing.\nb: 1",
+            "3: (front matter): …: the line has a non-breaking space",
+        ),
     ],
 )
 def test_yaml_mistakes_are_told_in_plain_words_at_the_line_to_mend(
@@ -144,6 +149,12 @@ def test_an_impossible_date_is_kept_as_text_for_the_field_check_to_name() -> Non
     assert doc.line_at("sources", 0, "accessed") == 4
 
 
+def test_a_curly_apostrophe_inside_an_unclosed_value_is_not_blamed() -> None:
+    doc = parse_document('---\ntitle: "People\u2019s voices\nb: 1\n---\n\nText.\n', "docs/a.md")
+    (problem,) = doc.problems
+    assert problem.fix == "add the closing quotation mark, or remove the opening one"
+
+
 def test_a_value_closed_with_a_curly_quote_is_told_so() -> None:
     # "add the closing quotation mark" sent editors to add one they had typed.
     doc = parse_document('---\ntitle: "Nothing about us\u201d\n---\n\nText.\n', "docs/a.md")
@@ -157,9 +168,31 @@ def test_a_value_closed_with_a_curly_quote_is_told_so() -> None:
 def test_checks_count_the_file_s_lines_whether_or_not_mkdocs_read_the_front_matter() -> None:
     source = "---\ntitle: S\nlast_reviewed: 2026-13-01\n---\n\n# S\n\n[x](nowhere.md)\n"
     doc = parse_document(source, "docs/s.md")
+
+    def file_line(markdown: str, wanted: str) -> int:
+        text, line_of = markdown_body(markdown, doc)
+        return line_of(text.split("\n").index(wanted) + 1)
+
     # As MkDocs hands it over after reading the front matter: from the heading.
-    assert markdown_body("# S\n\n[x](nowhere.md)\n", doc) == ("# S\n\n[x](nowhere.md)\n", 5)
+    assert file_line("# S\n\n[x](nowhere.md)\n", "[x](nowhere.md)") == 8
     # A preview goes on when MkDocs cannot read it, and the text then holds it
     # all: the link was named six lines too low (found by a bug hunt).
-    text, offset = markdown_body(source, doc)
-    assert offset + text.split("\n").index("[x](nowhere.md)") + 1 == 8
+    assert file_line(source, "[x](nowhere.md)") == 8
+    # A body that starts with a '---' rule is a body, not front matter left in
+    # (the first fix dropped its first lines; a second bug hunt).
+    ruled = parse_document(source.replace("# S", "---"), "docs/s.md")
+    text, line_of = markdown_body("---\n\n[x](nowhere.md)\n", ruled)
+    assert text.startswith("---") and line_of(3) == 8
+
+
+def test_lines_below_a_macro_s_output_are_named_at_their_own_line() -> None:
+    # A case_study_list grows into many lines: every line below it was named too
+    # low, by as many lines as the list had (a third bug hunt).
+    source = "---\ntitle: S\n---\n\n# S\n\n{{ case_study_list() }}\n\n[x](nowhere.md)\n"
+    doc = parse_document(source, "docs/s.md")
+    rendered = "# S\n\n" + "".join(f"- [Study {n}](s{n}.md)\n" for n in range(30))
+    rendered += "\n[x](nowhere.md)\n"
+    text, line_of = markdown_body(rendered, doc)
+    lines = text.split("\n")
+    assert line_of(lines.index("[x](nowhere.md)") + 1) == 9
+    assert line_of(lines.index("- [Study 12](s12.md)") + 1) == 7  # the call's own line

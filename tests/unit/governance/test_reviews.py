@@ -12,6 +12,7 @@ from hooks.governance.pending import pending_changes
 from hooks.governance.reviews import (
     check_review_fields,
     default_interval,
+    interval_problem,
     is_content_page,
     long_date,
     parse_date,
@@ -175,3 +176,16 @@ def test_missing_and_wrong_review_fields_are_refused_with_every_problem() -> Non
         "name a team or role instead, such as 'Policy team', so no personal address is "
         "published and the page does not depend on one person",
     ]  # 404.md has no date either, but it is not a content page
+
+
+def test_a_site_interval_that_is_not_a_number_is_named_in_mkdocs_yml() -> None:
+    # review_interval_months: abc in mkdocs.yml gave a traceback (a bug hunt).
+    text = "site_name: G\nextra:\n  review_interval_months: abc\n"
+    extra = {"review_interval_months": "abc"}
+    assert str(interval_problem(extra, text, "mkdocs.yml")) == (
+        "mkdocs.yml:3: extra.review_interval_months: 'abc' is not a whole number of months "
+        "from 1 to 60. Fix: write a number such as 6 or 12, or delete the line to use 12"
+    )
+    assert default_interval(extra) == 12  # the build goes on in a preview
+    assert interval_problem({"review_interval_months": 6}, text, "mkdocs.yml") is None
+    assert interval_problem({}, text, "mkdocs.yml") is None

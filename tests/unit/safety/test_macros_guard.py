@@ -104,14 +104,21 @@ def test_macro_code_on_a_page_that_does_not_run_macros_is_named_at_its_line() ->
     # It was published as braces (found by a bug hunt); braces in code are text.
     doc = parse_document(
         "---\ntitle: T\n---\n\nSee {{ link_to('a.md', 'A') }}.\n\n`{{ shown }}`\n\n"
-        "    Dear {{ first_name }}, {% if paid %}…{% endif %}\n\nA set: {{1, 2}, {3}}.\n",
+        "    Dear {{ first_name }}, {% if paid %}…{% endif %}\n\nA set: {{1, 2}, {3}}.\n\n"
+        "{{\n  case_study_list()\n}} and\n\n{%- set n = case_study_count() %}\n",
         "docs/plain.md",
     )  # only a call of the site's macros: other braces may be text (a second hunt)
-    assert [str(p) for p in unrendered_problems(doc, ALLOWED)] == [
+    found = [str(p) for p in unrendered_problems(doc, ALLOWED)]
+    assert [p.split(": macros:")[0] for p in found] == [
+        "docs/plain.md:5",
+        "docs/plain.md:13",  # a call over several lines, at its {{ (a third hunt)
+        "docs/plain.md:17",  # a call inside {% set %}
+    ]
+    assert found[0] == (
         "docs/plain.md:5: macros: this line calls a macro, but macros do not run on this "
         "page, so readers would see the braces. Fix: add 'render_macros: true' to the front "
         "matter; to show braces as text, put them in `code`"
-    ]
+    )
 
 
 def test_the_plugin_own_delimiters_are_respected() -> None:
@@ -208,10 +215,13 @@ def test_curly_quotes_and_a_wrong_call_get_fixes_of_their_own() -> None:
         "docs/a.md:6: macros: it has curly quotation marks, which macros cannot read. "
         "Fix: type straight quotes (' or \"), not curly ones"
     ]
-    # Autocorrect often curls only the closing quote (a second bug hunt).
+    # Autocorrect often curls only the closing quote, and a call may run over
+    # several lines (second and third bug hunts).
     one = '{{ case_study_list(nation="Wales\u201d) }}'
-    assert template_problems(one, ENV, env.functions) == [
-        (1, "it has curly quotation marks, which macros cannot read")
+    wrapped = "{{ case_study_list(\n    principle=\u201caccess\u201d,\n) }}"
+    assert [template_problems(s, ENV, env.functions) for s in (one, wrapped)] == [
+        [(1, "it has curly quotation marks, which macros cannot read")],
+        [(2, "it has curly quotation marks, which macros cannot read")],
     ]
     doc = parse_document(
         "---\ntitle: T\nrender_macros: true\n---\n\n{{ link_to('guides/a.md') }}\n", "docs/a.md"
