@@ -84,12 +84,23 @@ def markdown_body(markdown: str, doc: Document) -> tuple[str, Callable[[int], in
 
 
 def _source_lines(source: list[str], rendered: list[str]) -> list[int]:
-    """For each rendered line, the source line it came from (both from 0)."""
-    where = [0] * len(rendered)
-    matcher = difflib.SequenceMatcher(None, source, rendered, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    """For each rendered line, the source line it came from (both from 0).
+
+    The lines before the first macro and after the last are the same in both,
+    so they are matched in one pass; only the part between goes to difflib
+    (with its junk heuristic, so repeated lines, such as blank ones, stay fast).
+    """
+    shortest = min(len(source), len(rendered))
+    head = next((n for n in range(shortest) if source[n] != rendered[n]), shortest)
+    tail = next(
+        (n for n in range(shortest - head) if source[-1 - n] != rendered[-1 - n]), shortest - head
+    )
+    middle, out = source[head : len(source) - tail], rendered[head : len(rendered) - tail]
+    where = [*range(head), *[head] * len(out), *range(len(source) - tail, len(source))]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, middle, out).get_opcodes():
         for j in range(j1, j2):  # changed lines: the call's line, or the one above
-            where[j] = i1 + (j - j1) if tag == "equal" else max(min(i1 + j - j1, i2 - 1), 0)
+            line = i1 + j - j1 if tag == "equal" else max(min(i1 + j - j1, i2 - 1), 0)
+            where[head + j] = head + line
     return where
 
 
@@ -126,7 +137,8 @@ def read_document(file: Path, display_path: str) -> Document:
 def parse_document(text: str, display_path: str) -> Document:
     """Split `text` into front matter and body and parse the front matter."""
     doc = Document(display_path, body=text)
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")  # not splitlines(): MkDocs and editors count no U+2028
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
         if _LATE_FRONT_MATTER.match(text):  # MkDocs would show the fields as text
             problem = "the '---' line must be the very first line of the file"
@@ -246,7 +258,8 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
         lines = source.splitlines()
         text, above = lines[mark.line], lines[mark.line - 1] if mark.line else ""
         key, _, rest = text.strip().lstrip("- ").partition(":")
-        if above.strip() and ":" not in above and not text.startswith((" ", "\t")):
+        lone = above.strip() and ":" not in above and not above.startswith((" ", "\t"))
+        if lone and not text.startswith((" ", "\t")):
             # "description" alone above: read as the start of this line's field name.
             problem = "a line has no colon after its field's name"
             _fail(doc, line - 1, "(front matter)", f"the front matter is not valid YAML: {problem}",
@@ -284,7 +297,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
 _CLOSE_QUOTE = "add the closing quotation mark, or remove the opening one"
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _FIELD = re.compile(r"^[\w-]+:")  # a top-level field's first line
-_NBSP = re.compile(r"^\s*\u00a0|:\u00a0")  # where YAML wants a space: indent, after a colon
+_NBSP = re.compile(r"^\s*\u00a0|^\s*(?:- )?[\w-]+:\u00a0")  # the indent, or after a field's name
 _CURLY_VALUE = re.compile(r"^\s*(?:- )?[\w-]+:\s*[\u201c\u2018]")
 
 

@@ -88,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             if not found:
                 _state["passed"].add(src_uri)
             problems.extend(found)
-        else:
+        elif not doc.problems:  # unreadable front matter: whether it runs macros is unknown
             problems.extend(macros_guard.unrendered_problems(doc, allowed))
     raise_if_any(problems)
     return files

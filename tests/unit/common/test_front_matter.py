@@ -61,6 +61,9 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
             "4: summary: the text has a colon",
         ),
         ('title: "Nothing about us\u201d', "3: (front matter): …: a quotation mark on this line"),
+        # A space inside a value is text, and a wrapped value's second line is
+        # not a field name alone (a fourth hunt): the colon below is the mistake.
+        ("summary: Open:\u00a0all year.\n  Everyone.\nnote: Why: trust", "5: note: the text has"),
         # A wrapped value: the space is on its first line, YAML stops lines below.
         (
             "description:\u00a0How to run meetings,\n  covering the venue,\n  and timing.\nb: 1",
@@ -196,3 +199,9 @@ def test_lines_below_a_macro_s_output_are_named_at_their_own_line() -> None:
     lines = text.split("\n")
     assert line_of(lines.index("[x](nowhere.md)") + 1) == 9
     assert line_of(lines.index("- [Study 12](s12.md)") + 1) == 7  # the call's own line
+
+
+def test_a_line_separator_character_is_not_a_new_line() -> None:
+    # str.splitlines() counts U+2028; MkDocs and editors do not (a fourth hunt).
+    doc = parse_document('---\ntitle: "A\u2028B"\n---\n\nText.\n', "docs/a.md")
+    assert (doc.meta, doc.body_line) == ({"title": "A\u2028B"}, 4)
