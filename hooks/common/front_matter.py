@@ -83,12 +83,16 @@ def markdown_body(markdown: str, doc: Document) -> tuple[str, Callable[[int], in
     return text, lambda line: offset + 1 + where[min(line, len(where)) - 1]
 
 
+_DIFF_MAX = 250_000  # lines x lines between the first and last macro that difflib aligns
+
+
 def _source_lines(source: list[str], rendered: list[str]) -> list[int]:
     """For each rendered line, the source line it came from (both from 0).
 
     The lines before the first macro and after the last are the same in both,
-    so they are matched in one pass; only the part between goes to difflib
-    (with its junk heuristic, so repeated lines, such as blank ones, stay fast).
+    so they are matched in one pass; only the part between goes to difflib, and
+    only while it is small enough to be quick (a page with one macro always is).
+    Past that, each line between counts as the first macro's line.
     """
     shortest = min(len(source), len(rendered))
     head = next((n for n in range(shortest) if source[n] != rendered[n]), shortest)
@@ -97,7 +101,8 @@ def _source_lines(source: list[str], rendered: list[str]) -> list[int]:
     )
     middle, out = source[head : len(source) - tail], rendered[head : len(rendered) - tail]
     where = [*range(head), *[head] * len(out), *range(len(source) - tail, len(source))]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, middle, out).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, middle, out, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes() if len(middle) * len(out) <= _DIFF_MAX else []:
         for j in range(j1, j2):  # changed lines: the call's line, or the one above
             line = i1 + j - j1 if tag == "equal" else max(min(i1 + j - j1, i2 - 1), 0)
             where[head + j] = head + line
@@ -258,7 +263,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
         lines = source.splitlines()
         text, above = lines[mark.line], lines[mark.line - 1] if mark.line else ""
         key, _, rest = text.strip().lstrip("- ").partition(":")
-        lone = above.strip() and ":" not in above and not above.startswith((" ", "\t"))
+        lone = above.strip() and ":" not in above and not above.startswith((" ", "\t", "#", "-"))
         if lone and not text.startswith((" ", "\t")):
             # "description" alone above: read as the start of this line's field name.
             problem = "a line has no colon after its field's name"

@@ -66,7 +66,7 @@ def test_a_link_to_path_worked_out_on_the_page_is_named_at_the_call() -> None:
     # It was named at the body's first line (a third bug hunt).
     files = _files("index.md", "principles/access.md")
     text = (
-        "---\ntitle: A\nrender_macros: true\n---\n\n{{ link_to('index.md', 'Home') }}\n\n"
+        "---\ntitle: A\nrender_macros: true\n---\n\n{{ link_to('index.md', 'principles') }}\n\n"
         '{% for n in ["access", "diversty"] %}\n- {{ link_to("principles/" ~ n ~ ".md", n) }}\n'
         "{% endfor %}\n"
     )

@@ -64,6 +64,9 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
         # A space inside a value is text, and a wrapped value's second line is
         # not a field name alone (a fourth hunt): the colon below is the mistake.
         ("summary: Open:\u00a0all year.\n  Everyone.\nnote: Why: trust", "5: note: the text has"),
+        # Nor is a comment or a list item above (a fifth hunt: the case-study template).
+        ("# Optional fields\nnote: Why: trust", "4: note: the text has a colon"),
+        ("tags:\n- a\n- b\nnote: Why: trust", "6: note: the text has a colon"),
         # A wrapped value: the space is on its first line, YAML stops lines below.
         (
             "description:\u00a0How to run meetings,\n  covering the venue,\n  and timing.\nb: 1",
@@ -205,3 +208,16 @@ def test_a_line_separator_character_is_not_a_new_line() -> None:
     # str.splitlines() counts U+2028; MkDocs and editors do not (a fourth hunt).
     doc = parse_document('---\ntitle: "A\u2028B"\n---\n\nText.\n', "docs/a.md")
     assert (doc.meta, doc.body_line) == ({"title": "A\u2028B"}, 4)
+
+
+def test_a_page_with_macros_far_apart_still_maps_every_line_quickly() -> None:
+    # Past a size, the lines between the first and last macro count as the first
+    # macro's line, rather than difflib taking minutes (a fifth hunt).
+    middle = [f"line {n % 90}" for n in range(2000)]
+    source = "---\ntitle: S\n---\n\n" + "\n".join(["{{ a() }}", *middle, "{{ b() }}", "end"])
+    doc = parse_document(source, "docs/s.md")
+    rendered = "\n".join(["- a", "- a2", *middle, "- b", "- b2", "end"])
+    text, line_of = markdown_body(rendered, doc)
+    lines = text.split("\n")
+    assert line_of(lines.index("end") + 1) == source.split("\n").index("end") + 1
+    assert line_of(lines.index("line 5") + 1) == 5  # the first macro's line
