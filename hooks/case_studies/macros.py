@@ -97,10 +97,15 @@ _NAMES = {
 }
 
 
+# A call's first argument written out whole: ('x.md', or (src_uri="x.md").
+_LITERAL = re.compile(r"""\s*(?:src_uri\s*=\s*)?(["'])[^"'\n]*\1\s*[,)]""")
+
+
 def _argument_line(src_uri: str, value: str, call: str = "") -> tuple[str, int]:
     """The page's file, and the line where `value` is written in quotes: a macro's
     argument (nation="wales" or "wales"), not the same word in the text; else, for
-    a value worked out on the page, the first `call` whose first argument starts it."""
+    a value worked out on the page, the first `call` whose path is not written out
+    whole (a call that writes it whole would have been found by its quotes)."""
     doc = page_store.get_document(src_uri)
     if doc is None:
         return src_uri, 1
@@ -108,16 +113,9 @@ def _argument_line(src_uri: str, value: str, call: str = "") -> tuple[str, int]:
     index = found.start() if found else max(doc.body.find(value), 0)
     if not found and call:
         calls = [m.start() for m in re.finditer(rf"\b{call}\(", doc.body)]
-        ours = [at for at in calls if _starts(doc.body, at + len(call) + 1, value)]
+        ours = [at for at in calls if not _LITERAL.match(doc.body, at + len(call) + 1)]
         index = (ours or calls or [0])[0]
     return doc.path, doc.body_line + doc.body.count("\n", 0, index)
-
-
-def _starts(body: str, at: int, value: str) -> bool:
-    """Whether the call's first argument, from `at`, is quoted text that `value` starts
-    with: a path put together on the page ("law/" ~ nation ~ ".md")."""
-    first = re.match(r"""\s*(["'])(.+?)\1""", body[at:])
-    return bool(first) and value.startswith(first[2])
 
 
 def missing_page_problems(files: Any, from_src_uri: str, src_uri: str) -> list[Problem]:

@@ -263,7 +263,7 @@ def _yaml_error(err: yaml.YAMLError, source: str, doc: Document) -> None:
         lines = source.splitlines()
         text, above = lines[mark.line], lines[mark.line - 1] if mark.line else ""
         key, _, rest = text.strip().lstrip("- ").partition(":")
-        lone = above.strip() and ":" not in above and not above.startswith((" ", "\t", "#", "-"))
+        lone = above.strip() and ":" not in above and not above.startswith((" ", "\t", "#", "- "))
         if lone and not text.startswith((" ", "\t")):
             # "description" alone above: read as the start of this line's field name.
             problem = "a line has no colon after its field's name"

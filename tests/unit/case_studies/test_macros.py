@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks.case_studies.macros import (
@@ -62,13 +63,23 @@ def test_a_link_to_a_page_not_in_docs_is_named_at_its_call_with_the_page_it_mean
     assert good == []
 
 
-def test_a_link_to_path_worked_out_on_the_page_is_named_at_the_call() -> None:
-    # It was named at the body's first line (a third bug hunt).
+@pytest.mark.parametrize(
+    "call",
+    [
+        'link_to("principles/" ~ n ~ ".md", n)',
+        "link_to(d ~ n ~ '.md', n)",  # a path begun in a variable (a fifth hunt)
+        "link_to(src_uri=d ~ n ~ '.md', text=n)",
+        "link_to((d ~ n) ~ '.md', n)",
+    ],
+)
+def test_a_link_to_path_worked_out_on_the_page_is_named_at_the_call(call: str) -> None:
+    # It was named at the body's first line, then at an earlier call whose link
+    # text happened to match (third to fifth bug hunts).
     files = _files("index.md", "principles/access.md")
     text = (
-        "---\ntitle: A\nrender_macros: true\n---\n\n{{ link_to('index.md', 'principles') }}\n\n"
-        '{% for n in ["access", "diversty"] %}\n- {{ link_to("principles/" ~ n ~ ".md", n) }}\n'
-        "{% endfor %}\n"
+        "---\ntitle: A\nrender_macros: true\n---\n\n{{ link_to('index.md', 'principles') }}\n"
+        "{% set d = 'principles/' %}\n"
+        f'{{% for n in ["access", "diversty"] %}}\n- {{{{ {call} }}}}\n{{% endfor %}}\n'
     )
     page_store.set_documents({"a.md": parse_document(text, "docs/a.md")})
     try:

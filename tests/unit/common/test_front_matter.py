@@ -67,6 +67,7 @@ def test_broken_yaml_is_reported_with_its_line_not_raised() -> None:
         # Nor is a comment or a list item above (a fifth hunt: the case-study template).
         ("# Optional fields\nnote: Why: trust", "4: note: the text has a colon"),
         ("tags:\n- a\n- b\nnote: Why: trust", "6: note: the text has a colon"),
+        ("-description\ntitle: x", "3: (front matter): …: a line has no colon after"),
         # A wrapped value: the space is on its first line, YAML stops lines below.
         (
             "description:\u00a0How to run meetings,\n  covering the venue,\n  and timing.\nb: 1",
